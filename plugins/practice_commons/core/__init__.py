@@ -1,0 +1,21 @@
+"""The content model: load, validate and index Practice Commons content.
+
+Nothing in ``core`` imports MkDocs (``tests/core/test_boundaries.py`` checks),
+so the model, validation and generators can move to another site engine.
+"""
+
+from __future__ import annotations
+
+from .collection import Collection
+from .frontmatter import Document, parse
+from .issues import Issue, format_issues
+from .loader import Layout, LoadResult, load, slugify
+from .model import CaseStudy, Page, Profile, Record, Template
+from .schema import KINDS, load_schema, schema_json, vocabulary
+from .validate import Validator
+
+__all__ = [
+    "CaseStudy", "Collection", "Document", "Issue", "KINDS", "Layout", "LoadResult", "Page",
+    "Profile", "Record", "Template", "Validator", "format_issues", "load", "load_schema", "parse",
+    "schema_json", "slugify", "vocabulary",
+]

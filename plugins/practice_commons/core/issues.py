@@ -1,0 +1,68 @@
+"""Problems found in content, and the three ways of printing them.
+
+An :class:`Issue` always names the file and line, and says what to do about it:
+contributors read these in a terminal, in GitHub annotations or in a JSON tool.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in one file: where it is, what is wrong, and the fix."""
+
+    path: str
+    line: int
+    field: str | None
+    message: str
+    hint: str | None = None
+    severity: Severity = "error"
+
+    def text(self) -> str:
+        """``path:line: field 'x': message — hint`` on one line."""
+        where = f"{self.path}:{self.line}: "
+        prefix = "" if self.severity == "error" else "warning: "
+        field = f"field '{self.field}': " if self.field else ""
+        hint = f" — {self.hint}" if self.hint else ""
+        return f"{where}{prefix}{field}{self.message}{hint}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the line."""
+        title = f"{self.field}" if self.field else "front matter"
+        body = self.message + (f" — {self.hint}" if self.hint else "")
+        return (
+            f"::{self.severity} file={_gh_escape_prop(self.path)},line={self.line},"
+            f"title={_gh_escape_prop(title)}::{_gh_escape_data(body)}"
+        )
+
+
+def _gh_escape_data(value: str) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_prop(value: str) -> str:
+    return _gh_escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_issues(issues: Iterable[Issue], fmt: str = "text") -> str:
+    """Render issues as ``text`` (one per line), ``github`` annotations or ``json``."""
+    issues = sorted(issues)
+    if fmt == "json":
+        return json.dumps([asdict(i) for i in issues], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(i.github() for i in issues)
+    if fmt == "text":
+        return "\n".join(i.text() for i in issues)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def errors(issues: Iterable[Issue]) -> list[Issue]:
+    """Only the issues that must stop a build."""
+    return [i for i in issues if i.severity == "error"]
