@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over :mod:`practice_commons.core`. Only this package imports mkdocs."""

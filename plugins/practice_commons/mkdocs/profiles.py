@@ -1,0 +1,182 @@
+"""``practice-commons/profiles``: validate all content and publish profiles.
+
+Adds every published profile from ``profiles/`` (outside ``docs_dir``) as a
+generated page at ``/profiles/<slug>/``, the "Profiles" listing, the field
+reference pages and the published JSON Schemas; gives case studies and
+templates their page templates and navigation entries; drops drafts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..core import pages, reference
+from ..core.model import Record
+from ..core.schema import schema_json
+from . import shared
+
+TEMPLATES = {
+    "profile": "practice_commons/profile.html",
+    "case-study": "practice_commons/case-study.html",
+    "template": "practice_commons/template.html",
+}
+# Section index pages whose navigation section lists every record of a kind.
+NAV_SECTIONS = {"case-study": "case-studies/index.md", "template": "templates/index.md"}
+
+
+class ProfilesConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (for a plain-Material comparison build, say)."""
+    profiles_dir = c.Type(str, default="profiles")
+    """Folder of profiles, relative to mkdocs.yml."""
+    listing = c.Type(bool, default=True)
+    """Generate the "Profiles" page at profiles/ unless docs_dir has profiles/index.md."""
+    reference = c.Type(bool, default=True)
+    """Generate the field reference pages under reference/."""
+
+
+class ProfilesPlugin(BasePlugin[ProfilesConfig]):
+    def __init__(self) -> None:
+        self.records: dict[str, Record] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        templates = Path(__file__).resolve().parent.parent / "templates"
+        # Our templates sit after the host's custom_dir, so a host can override any of them.
+        config.theme.dirs.append(str(templates))
+        assets = Path(__file__).resolve().parent.parent / "assets"
+        config.theme.dirs.append(str(assets))
+        if "practice-commons/assets/practice-commons.css" not in config.extra_css:
+            config.extra_css.append("practice-commons/assets/practice-commons.css")
+        # Validate everything now, so a broken file stops the build before any output.
+        shared.collection_for(config, self.config.profiles_dir)
+        return config
+
+    @event_priority(50)  # before other plugins look at the files: they see what we publish
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        coll = shared.collection_for(config, self.config.profiles_dir)
+        self.records = {}
+        strings = shared.ui_strings(config)
+        root = shared.repo_root(config)
+        for record in coll.all():
+            if record.kind in ("profile", "page"):
+                continue
+            src = pages.source_uri(record)
+            existing = files.get_file_from_path(src)
+            if existing is None:
+                continue
+            if record.published:
+                self.records[src] = record
+            else:
+                files.remove(existing)  # drafts are never published
+        for profile in coll.published("profile"):
+            src = pages.source_uri(profile)
+            f = File.generated(config, src, content=pages.record_page(profile, TEMPLATES["profile"]))
+            # Profiles are reached through listings and indexes: a nav entry per profile
+            # makes every page render every other (N² build time; see README).
+            f.inclusion = InclusionLevel.NOT_IN_NAV
+            f.edit_uri = _edit_uri(config, root, profile.path)
+            files.append(f)
+            self.records[src] = profile
+            for res in profile.resources:
+                if res.file and profile.folder:
+                    with open(root / profile.folder / res.file, "rb") as fh:
+                        files.append(File.generated(
+                            config, f"profiles/{profile.slug}/{res.file}", content=fh.read()))
+        if self.config.listing and files.get_file_from_path("profiles/index.md") is None:
+            files.append(File.generated(config, "profiles/index.md", content=pages.profile_listing(
+                coll.published("profile"), shared.vocab(), strings)))
+        if self.config.reference:
+            for kind in ("profile", "case-study", "template"):
+                src = f"reference/{kind}-fields.md"
+                if files.get_file_from_path(src) is None:
+                    files.append(File.generated(config, src, content=reference.reference_markdown(
+                        kind, strings)))
+        for kind in ("profile", "case-study", "template", "page"):
+            files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
+        for kind, index in NAV_SECTIONS.items():
+            for record in coll.published(kind):
+                f = files.get_file_from_path(pages.source_uri(record))
+                if f is not None:
+                    f.inclusion = InclusionLevel.NOT_IN_NAV  # we place them in on_nav
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Put every published case study and template under its section's index page."""
+        if not self.config.enabled:
+            return None
+        coll = shared.collection_for(config, self.config.profiles_dir)
+        for kind, index_src in NAV_SECTIONS.items():
+            index = files.get_file_from_path(index_src)
+            if index is None or index.page is None or index.page not in nav.pages:
+                continue
+            children = []
+            for record in sorted(coll.published(kind), key=lambda r: r.title.casefold()):
+                f = files.get_file_from_path(pages.source_uri(record))
+                if f is not None and f.page is not None:
+                    children.append(f.page)
+            section = index.page.parent
+            if section is None:
+                # The index is a top-level nav entry: make it the first page of a new section.
+                section = Section(index.page.title or index_src, [index.page])
+                nav.items[nav.items.index(index.page)] = section
+                index.page.parent = section
+            for page in children:
+                page.parent = section
+                section.children.append(page)
+        nav.pages = list(_pages_in(nav.items))
+        for i, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[i - 1] if i else None
+            page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+        return nav
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        if not self.config.enabled:
+            return None
+        record = self.records.get(page.file.src_uri)
+        context["pc"] = {
+            "record": record,
+            "t": shared.ui_strings(config),
+            "vocab": shared.vocab(),
+            "collection": shared.collection_for(config, self.config.profiles_dir),
+        }
+        if record is not None and record.kind != "profile":
+            page.meta.setdefault("template", TEMPLATES[record.kind])
+        return context
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        record = self.records.get(page.file.src_uri)
+        if record is not None and record.kind in TEMPLATES:
+            # The template is chosen from meta after rendering; set it for files in docs_dir.
+            page.meta["template"] = TEMPLATES[record.kind]
+        return markdown
+
+
+def _pages_in(items):
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages_in(item.children)
+
+
+def _edit_uri(config: MkDocsConfig, root: Path, source: str) -> str | None:
+    """Point "edit this page" at the profile's real file, not the generated copy."""
+    if not config.edit_uri:
+        return None
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    depth = len([p for p in docs.split("/") if p])
+    # edit_uri conventionally ends in the docs folder (edit/main/content/); climb out of it.
+    base = config.edit_uri.rstrip("/")
+    return ("../" * depth if base.endswith(docs) else "") + source

@@ -1,0 +1,69 @@
+"""The one collection per build, shared by every Practice Commons plugin.
+
+Each plugin calls :func:`collection_for` instead of loading content itself, so
+each file is parsed and validated once per build. ``mkdocs serve`` reloads the
+config for every rebuild, which is what invalidates the cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from ..core import Collection, Layout, load
+from ..core.i18n import strings
+from ..core.issues import errors
+from ..core.schema import vocabulary
+
+log = get_plugin_logger("practice_commons")
+
+_cache: dict[str, Any] = {"key": None, "collection": None}
+
+
+def repo_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def layout_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Layout:
+    root = repo_root(config)
+    docs = Path(config.docs_dir).resolve()
+    try:
+        content_dir = docs.relative_to(root).as_posix()
+    except ValueError as exc:
+        raise PluginError(f"docs_dir {docs} must be inside the repository {root}") from exc
+    return Layout(root=root, profiles_dir=profiles_dir, content_dir=content_dir)
+
+
+def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Collection:
+    """Load and validate all content once per build; stop the build on any error.
+
+    Errors are logged one per line (the same text as ``commons validate``) and
+    then raised as a PluginError, which aborts before anything is written.
+    """
+    key = id(config)
+    if _cache["key"] == key:
+        return _cache["collection"]
+    result = load(layout_for(config, profiles_dir))
+    for issue in result.issues:
+        (log.error if issue.severity == "error" else log.warning)(issue.text())
+    bad = errors(result.issues)
+    if bad:
+        files = len({i.path for i in bad})
+        raise PluginError(
+            f"{len(bad)} problem(s) in {files} content file(s), listed above. "
+            "Fix them (run `commons validate` to check) and build again; nothing was published.")
+    _cache.update(key=key, collection=result.collection)
+    return result.collection
+
+
+def ui_strings(config: MkDocsConfig) -> dict[str, str]:
+    """Our interface strings in the theme's language."""
+    return strings(str(config.theme.get("language") or "en"))
+
+
+def vocab():
+    return vocabulary()
