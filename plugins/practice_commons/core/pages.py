@@ -7,6 +7,8 @@ the pages go. Every value that came from a contributor passes through
 
 from __future__ import annotations
 
+import html
+
 import yaml
 
 from .markdown import md_text
@@ -19,11 +21,23 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
+def head_meta(record: Record) -> dict[str, str]:
+    """Title and description for the theme's <head>, HTML-escaped.
+
+    The theme writes ``page.title`` and ``page.meta.description`` into <title> and a
+    meta attribute without escaping (MkDocs' Jinja environment does not
+    autoescape), so a summary containing ``">`` could break out of the attribute.
+    Our own templates show the record's fields, escaped once, instead.
+    """
+    meta = {"title": html.escape(record.title, quote=True)}
+    if record.summary:
+        meta["description"] = html.escape(record.summary, quote=True)
+    return meta
+
+
 def record_page(record: Record, template: str) -> str:
     """The generated source of a record's own page: front matter for the theme, then the body."""
-    meta = {"title": record.title, "template": template}
-    if record.summary:
-        meta["description"] = record.summary
+    meta = {**head_meta(record), "template": template}
     return front_matter(meta) + "\n" + record.body.lstrip("\n")
 
 

@@ -93,6 +93,11 @@ def suggest(value: str, terms: Iterable[Term], limit: int = 3) -> list[Any]:
         names = {str(term.slug).lower(), term.label.lower(), *(a.lower() for a in term.aliases)}
         if wanted in names:
             return [term.slug]
+    if len(wanted) >= 3:  # "Mass" → MA, "special ed" → special-education
+        starts = [t.slug for t in terms
+                  if t.label.lower().startswith(wanted) or str(t.slug).lower().startswith(wanted)]
+        if starts:
+            return starts[:limit]
     keys: dict[str, Any] = {}
     for term in terms:
         for key in (str(term.slug), term.label, *term.aliases):

@@ -160,6 +160,9 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if record is not None and record.kind in TEMPLATES:
             # The template is chosen from meta after rendering; set it for files in docs_dir.
             page.meta["template"] = TEMPLATES[record.kind]
+            head = pages.head_meta(record)
+            page.meta.update(head)
+            page.title = head["title"]
         return markdown
 
 
