@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["validate"]
+COMMANDS = ["validate", "new", "importer"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core import Collection, Layout, load
+from ..core.hosting import only_states
 from ..core.i18n import strings
 from ..core.issues import errors
 from ..core.schema import vocabulary
@@ -56,8 +57,21 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
         raise PluginError(
             f"{len(bad)} problem(s) in {files} content file(s), listed above. "
             "Fix them (run `commons validate` to check) and build again; nothing was published.")
-    _cache.update(key=key, collection=result.collection)
-    return result.collection
+    collection = result.collection
+    states = published_states(config)
+    if states:
+        collection = only_states(collection, states)
+    _cache.update(key=key, collection=collection)
+    return collection
+
+
+def published_states(config: MkDocsConfig) -> list[str]:
+    """The host's state filter (``practice-commons/hosting`` option ``states``); empty: all."""
+    plugin = config.plugins.get("practice-commons/hosting")
+    options = getattr(plugin, "config", None)
+    if options is None or not options.get("enabled", True):
+        return []
+    return list(options.get("states") or [])
 
 
 def ui_strings(config: MkDocsConfig) -> dict[str, str]:

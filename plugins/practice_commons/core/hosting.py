@@ -1,0 +1,42 @@
+"""What a host publishes: the optional state filter, applied to the collection itself.
+
+Filtering the collection (not the pages) means every emitter that asks for the
+build's collection — profile pages, listings, indexes, search, exports — sees
+the same, filtered set.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .collection import Collection
+from .vocabulary import Vocabulary
+
+
+def state_problems(states: Iterable[str], vocab: Vocabulary) -> list[str]:
+    """One message per state code that is not in the vocabulary, with the nearest codes."""
+    known = set(vocab.slugs("states"))
+    out = []
+    for code in states:
+        if code in known:
+            continue
+        near = vocab.suggest("states", code)
+        hint = f"did you mean {', '.join(repr(n) for n in near)}?" if near else \
+            "use two-letter postal codes such as 'MA' or 'DC'"
+        out.append(f"unknown state code {code!r} — {hint}")
+    return out
+
+
+def only_states(collection: Collection, states: Iterable[str]) -> Collection:
+    """The collection without the profiles whose school is outside ``states``.
+
+    Case studies, templates and pages stay: they are the shared toolkit. Links
+    between records are rebuilt, so a case study no longer lists a profile
+    that this site does not publish.
+    """
+    wanted = set(states)
+    if not wanted:
+        return collection
+    kept = [r for r in collection.all()
+            if r.kind != "profile" or any(s in wanted for s in r.states)]
+    return Collection.of(kept)

@@ -1,0 +1,280 @@
+"""Turn rows of a spreadsheet into profile data, following a column mapping.
+
+The mapping (YAML) names, for each profile field, the column it comes from::
+
+    fields:
+      title: Practice name
+      school.state: State
+      topics: {column: Topics, split: ";"}
+      school.sector: {column: Type, values: {Charter school: charter}}
+      resources[0].level: Resource 1 level
+    body:
+      The practice: Description
+    constants:
+      status: draft
+
+Cells are converted by the schema: numbers where it wants numbers, vocabulary
+labels and aliases ("Massachusetts", "ELL") to their slugs. Anything else is
+left as written, so the validator can say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .scaffold import BODY_SECTIONS, iter_fields
+from .schema import load_schema, resolve_ref, vocabulary
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+class MappingError(Exception):
+    """The mapping file cannot be used; ``problems`` lists every reason, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Column:
+    target: str  # dotted field path, e.g. resources[0].level
+    column: str
+    split: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Mapping:
+    columns: list[Column]
+    body: dict[str, str]
+    constants: dict[str, Any]
+    slug_column: str | None = None
+
+    def column_for(self, field_path: str) -> list[str]:
+        """The columns that feed ``field_path`` or anything inside it (best match first)."""
+        wanted = parse_path(field_path)
+        while wanted:
+            exact = [c.column for c in self.columns if parse_path(c.target) == wanted]
+            if exact:
+                return exact
+            inside = [c.column for c in self.columns
+                      if parse_path(c.target)[:len(wanted)] == wanted]
+            if inside:
+                return inside
+            wanted = wanted[:-1]
+        return []
+
+
+def parse_path(dotted: str) -> tuple:
+    """``resources[0].level`` → ``("resources", 0, "level")``."""
+    return tuple(int(i) if i else name for name, i in _PART.findall(dotted))
+
+
+def schema_at(path: tuple) -> dict[str, Any] | None:
+    """The schema of the field at ``path`` (None if there is no such field)."""
+    root = load_schema("profile")
+    node: dict[str, Any] = root
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items") or {}
+        else:
+            node = (node.get("properties") or {}).get(part)
+            if node is None:
+                return None
+        if "$ref" in node:
+            node = resolve_ref(root, node["$ref"])
+    return node
+
+
+def _lines(text: str) -> dict[str, int]:
+    """1-based lines of the keys under ``fields:`` and ``body:`` for error messages."""
+    out: dict[str, int] = {}
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return out
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            out[key.value] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for k, _ in value.value:
+                    out[f"{key.value}/{k.value}"] = k.start_mark.line + 1
+    return out
+
+
+def load_mapping(path: Path, headers: list[str]) -> Mapping:
+    """Read and check a mapping against the schema and the sheet's ``headers``."""
+    text = path.read_text(encoding="utf-8")
+    name = path.name
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise MappingError([f"{name}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}"]) from exc
+    lines = _lines(text)
+    problems: list[str] = []
+    if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
+        raise MappingError([f"{name}:1: a mapping needs a 'fields:' section naming, for each "
+                            "profile field, the column it comes from"])
+    known = set(iter_fields())
+    columns: list[Column] = []
+
+    def check_column(col: Any, where: str) -> bool:
+        if col in headers:
+            return True
+        close = difflib.get_close_matches(str(col), headers, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"the columns are: {', '.join(headers)}"
+        problems.append(f"{name}:{lines.get(where, 1)}: no column {col!r} in the spreadsheet — {hint}")
+        return False
+
+    for target, spec in raw["fields"].items():
+        where = f"fields/{target}"
+        spec = spec if isinstance(spec, dict) else {"column": spec}
+        generic = re.sub(r"\[\d+\]", "[]", str(target))
+        if generic not in known or schema_at(parse_path(target)) is None:
+            close = difflib.get_close_matches(generic, sorted(known), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else "see /reference/profile-fields/"
+            problems.append(f"{name}:{lines.get(where, 1)}: {target!r} is not a profile field — {hint}")
+            continue
+        if "column" not in spec:
+            problems.append(f"{name}:{lines.get(where, 1)}: {target!r} needs 'column: <header>'")
+            continue
+        if check_column(spec["column"], where):
+            columns.append(Column(str(target), str(spec["column"]), spec.get("split"),
+                                  {str(k).strip().lower(): v for k, v in (spec.get("values") or {}).items()}))
+    body = {str(k): str(v) for k, v in (raw.get("body") or {}).items()}
+    headings = [h for h, _ in BODY_SECTIONS]
+    for heading, col in body.items():
+        if heading not in headings:
+            problems.append(f"{name}:{lines.get(f'body/{heading}', 1)}: {heading!r} is not a body "
+                            f"section — use one of: {', '.join(headings)}")
+        else:
+            check_column(col, f"body/{heading}")
+    slug_column = raw.get("slug")
+    if slug_column is not None:
+        check_column(slug_column, "slug")
+    if problems:
+        raise MappingError(problems)
+    return Mapping(columns, body, dict(raw.get("constants") or {}), slug_column)
+
+
+def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]], int]:
+    """Headers, an iterator of (row number, cells by header) and the number of data rows.
+
+    Row numbers are the ones a spreadsheet program shows: the header is row 1.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            table = list(csv.reader(fh))
+    elif suffix == ".xlsx":
+        table = _xlsx_rows(path)
+    else:
+        raise MappingError([f"{path.name}: only .csv and .xlsx spreadsheets can be imported"])
+    if not table:
+        raise MappingError([f"{path.name}: the spreadsheet is empty"])
+    headers = [str(h).strip() if h is not None else "" for h in table[0]]
+    rows = [(n, r) for n, r in enumerate(table[1:], start=2)
+            if any(c not in (None, "") and str(c).strip() for c in r)]
+
+    def gen() -> Iterator[tuple[int, dict[str, Any]]]:
+        for n, r in rows:
+            yield n, {h: (r[i] if i < len(r) else None) for i, h in enumerate(headers) if h}
+
+    return headers, gen(), len(rows)
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    # openpyxl is only needed for .xlsx: import it here so CSV works without it.
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        return [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _convert(cell: Any, schema: dict[str, Any], values: dict[str, Any]) -> Any:
+    if isinstance(cell, dt.datetime):
+        cell = cell.date()
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, str):
+        cell = cell.strip()
+        if cell.lower() in values:
+            return values[cell.lower()]
+    types = schema.get("type")
+    types = [types] if isinstance(types, str) else (types or [])
+    enum = schema.get("enum")
+    if enum is not None:
+        name = schema.get("x-vocabulary")
+        if name:
+            wanted = str(cell).strip().lower()
+            for term in vocabulary().terms(name):
+                if wanted in {str(term.slug).lower(), term.label.lower(),
+                              *(a.lower() for a in term.aliases)}:
+                    return term.slug
+        if isinstance(cell, str) and re.fullmatch(r"-?\d+", cell) and "integer" in types:
+            return int(cell)
+        return cell
+    if isinstance(cell, str) and re.fullmatch(r"-?\d+", cell) and (
+            "integer" in types or "number" in types):
+        return int(cell)
+    if isinstance(cell, str) and re.fullmatch(r"-?\d+\.\d+", cell) and "number" in types:
+        return float(cell)
+    if isinstance(cell, (int, float)) and "string" in types and not (
+            {"integer", "number"} & set(types)):
+        return str(cell)
+    return cell
+
+
+def _put(data: dict[str, Any], path: tuple, value: Any) -> None:
+    node: Any = data
+    for here, nxt in zip(path, path[1:]):
+        if isinstance(here, int):
+            while len(node) <= here:
+                node.append({} if isinstance(nxt, str) else [])
+            node = node[here]
+        else:
+            node = node.setdefault(here, [] if isinstance(nxt, int) else {})
+    last = path[-1]
+    if isinstance(last, int):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
+
+
+def row_to_profile(cells: dict[str, Any], mapping: Mapping) -> tuple[dict[str, Any], dict[str, str]]:
+    """Profile data and body sections from one row's cells."""
+    data: dict[str, Any] = {}
+    for key, value in mapping.constants.items():
+        _put(data, parse_path(str(key)), value)
+    for col in mapping.columns:
+        cell = cells.get(col.column)
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        path = parse_path(col.target)
+        schema = schema_at(path) or {}
+        if schema.get("type") == "array":
+            items = schema.get("items") or {}
+            parts = str(cell).split(col.split or ";")
+            value: Any = [_convert(p, items, col.values) for p in parts if p.strip()]
+        else:
+            value = _convert(cell, schema, col.values)
+        _put(data, path, value)
+    body = {heading: str(cells.get(col) or "").strip() for heading, col in mapping.body.items()}
+    return data, body

@@ -1,0 +1,164 @@
+"""``practice-commons/hosting``: what a state or association needs to publish the site as its own.
+
+- checks the host's settings under ``extra.host`` (contact, footer, colours …) and
+  turns brand colours into a stylesheet whose text shades meet WCAG AA;
+- ``states:`` publishes only the profiles of those states (applied to the shared
+  collection, so every other plugin sees the same set);
+- marks profiles whose last review is older than ``stale_after_days``, judged
+  against a reproducible build date;
+- gives every page what ``overrides/main.html`` needs for sharing (Open Graph).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core import colors, freshness, host_settings
+from ..core.hosting import state_problems
+from ..core.schema import vocabulary
+from . import shared
+
+BRAND_CSS = "practice-commons/assets/brand.css"
+# Pages a lost visitor is offered on the 404 page, when the site has them.
+NOT_FOUND_LINKS = [("index.md", "home"), ("browse/index.md", "browse"),
+                   ("profiles/index.md", "profiles"), ("case-studies/index.md", "case_studies"),
+                   ("templates/index.md", "templates")]
+
+
+class StateCodes(c.ListOfItems):
+    """A list of state codes from the vocabulary; a wrong code gets the nearest ones."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default=[])
+
+    def run_validation(self, value: object) -> list[str]:
+        codes = super().run_validation(value)
+        problems = state_problems(codes, vocabulary())
+        if problems:
+            raise c.ValidationError("; ".join(problems))
+        return codes
+
+
+class HostingConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off."""
+    states = StateCodes()
+    """Publish only profiles whose school is in these states (codes such as MA, DC); empty: all."""
+    stale_after_days = c.Type(int, default=freshness.DEFAULT_STALE_AFTER_DAYS)
+    """A profile last reviewed longer ago than this shows "may be out of date"; 0 turns it off."""
+    today = c.Optional(c.Type((str, dt.date)))
+    """The date freshness is judged against (YYYY-MM-DD). Unset: SOURCE_DATE_EPOCH, else today."""
+
+
+class HostingPlugin(BasePlugin[HostingConfig]):
+    def __init__(self) -> None:
+        self.today = dt.date.min
+        self.host: dict[str, Any] = {}
+        self.not_found: list[tuple[str, str]] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        problems = host_settings.check(config.extra.get("host"))
+        problems += host_settings.check_analytics(config.extra.get("analytics"),
+                                                  _analytics_providers(config))
+        if problems:
+            raise PluginError("mkdocs.yml has problems in its host settings:\n  "
+                              + "\n  ".join(problems))
+        self.host = dict(config.extra.get("host") or {})
+        try:
+            self.today = freshness.build_date(self.config.today)
+        except freshness.BuildDateError as exc:
+            raise PluginError(f"practice-commons/hosting option 'today': {exc}") from None
+        if self._colors() and BRAND_CSS not in config.extra_css:
+            config.extra_css.append(BRAND_CSS)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        brand = self._colors()
+        if brand:
+            files.append(File.generated(config, BRAND_CSS, content=colors.brand_css(
+                brand.get("primary"), brand.get("accent"))))
+        t = shared.ui_strings(config)
+        self.not_found = []
+        for src, key in NOT_FOUND_LINKS:
+            f = files.get_file_from_path(src)
+            if f is not None:
+                self.not_found.append((f.url.removeprefix("./"), t[key]))
+        return files
+
+    @event_priority(-50)  # after the profiles plugin has put `pc` in the context
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any] | None:
+        if not self.config.enabled:
+            return None
+        pc = context.setdefault("pc", {"t": shared.ui_strings(config)})
+        record = pc.get("record")
+        pc["share"] = self._share(page, record, config)
+        if record is not None and record.kind == "profile":
+            pc["stale"] = self._stale(record, pc["t"])
+        return context
+
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any] | None:
+        if not self.config.enabled or template_name != "404.html":
+            return None
+        context["pc"] = {"t": shared.ui_strings(config), "not_found": self.not_found,
+                         "share": None}
+        return context
+
+    def _colors(self) -> dict[str, str]:
+        return (self.host.get("colors") or {}) if self.config.enabled else {}
+
+    def _stale(self, profile: Any, t: dict[str, str]) -> dict[str, Any] | None:
+        found = freshness.staleness(profile, self.today, self.config.stale_after_days)
+        if found is None:
+            return None
+        if found.reviewed is None:
+            return {"title": t["stale_title"], "text": t["stale_undated"], "date": None}
+        return {"title": t["stale_title"], "date": found.reviewed.isoformat(),
+                "text": t["stale_notice"].format(date=found.reviewed.isoformat(),
+                                                 months=found.months)}
+
+    def _share(self, page: Page, record: Any, config: MkDocsConfig) -> dict[str, Any]:
+        """Open Graph values, unescaped (the template escapes them)."""
+        meta = page.meta or {}
+        if record is not None:
+            title, description = record.title, record.summary
+        else:
+            title = config.site_name if page.is_homepage else (page.title or config.site_name)
+            description = meta.get("description") or ""
+        host = self.host
+        description = description or host.get("tagline") or config.site_description or ""
+        image = host.get("share_image") or ""
+        if image and not image.startswith(("http://", "https://")):
+            image = posixpath.join(config.site_url, image.lstrip("/")) if config.site_url else ""
+        lang = str(config.theme.get("language") or "en").replace("-", "_")
+        return {
+            "title": str(title), "description": str(description), "url": page.canonical_url,
+            "type": "article" if record is not None else "website", "image": image,
+            "locale": lang if "_" in lang else f"{lang}_US", "site_name": config.site_name,
+        }
+
+
+def _analytics_providers(config: MkDocsConfig) -> set[str]:
+    """Providers with a snippet in any theme folder (the host's overrides first)."""
+    found = set()
+    for folder in config.theme.dirs:
+        snippets = Path(folder) / "partials" / "integrations" / "analytics"
+        found.update(p.stem for p in snippets.glob("*.html"))
+    return found
