@@ -88,6 +88,11 @@ class Validator:
         """Every problem in ``doc.data``; the parse problems are not repeated."""
         out: list[Issue] = []
         self._check(self.schema, doc.data, (), doc, out)
+        if self.kind == "template" and not out:
+            # Rules the schema cannot state (unique section ids, ready_at within the
+            # scale …); they rely on the shapes the schema has just checked.
+            from .downloads.checks import check_template
+            out.extend(check_template(doc))
         return out
 
     # -- the walk ---------------------------------------------------------------
