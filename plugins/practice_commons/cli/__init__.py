@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["validate", "new", "importer"]
+COMMANDS = ["validate", "bench", "new", "importer"]
 
 
 def build_parser() -> argparse.ArgumentParser:
