@@ -1,0 +1,142 @@
+"""The "Submit a profile" form, described from the profile schema.
+
+The form has a control for every field of ``load_schema("profile")`` and nothing
+else: its labels come from the interface strings, its help text from each
+field's ``description``, its choices from the vocabularies. The page embeds the
+same expanded schema, and ``submit.js`` checks it with a port of
+:mod:`.validate`, so the form cannot ask for something the validator refuses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .collection import Collection
+from .scaffold import BODY_SECTIONS, FLOW_MAX
+from .schema import load_schema, resolve_ref, vocabulary
+
+# Fields the form leaves out, and why: an attached file needs the profile in its own
+# folder with the file beside it, which a single generated file cannot provide.
+SKIPPED = {"resources[].file"}
+REPEAT_MIN = {"resources": 1}  # groups shown once to start with (the schema's minItems)
+TEXTAREA_MIN = 300  # text fields allowed this many characters or more get a textarea
+
+
+@dataclass
+class Field:
+    """One control (or group of controls) of the form."""
+
+    key: str          # name inside its parent: "state"
+    path: str         # data path with [__i__] for repeated items: "resources[__i__].level"
+    generic: str      # path as in the field reference: "resources[].level"
+    kind: str         # text, textarea, select, checkboxes, date, email, url, number, group, repeat
+    label: str
+    help: str = ""
+    required: bool = False
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (JSON value, label)
+    children: list["Field"] = field(default_factory=list)
+    start: int = 0    # repeat: how many items to show at first
+    item_label: str = ""
+    types: str = ""   # the schema's type(s), space-separated, so the script can read numbers
+
+    @property
+    def id(self) -> str:
+        return "pc-f-" + re.sub(r"[^A-Za-z0-9_]+", "-", self.path).strip("-")
+
+
+def _label(strings: dict[str, str], generic: str, key: str) -> str:
+    slot = "field_" + re.sub(r"[^A-Za-z0-9]+", "_", generic.replace("[]", "")).strip("_")
+    return strings.get(slot) or key.replace("_", " ").capitalize()
+
+
+def _choices(node: dict[str, Any]) -> list[tuple[str, str]]:
+    labels = node.get("x-enum-labels", {})
+    return [(json.dumps(v), str(labels.get(str(v), v))) for v in node.get("enum", ())]
+
+
+def build(strings: dict[str, str], collection: Collection | None = None) -> list[Field]:
+    """Every field of the profile schema as form controls, in the schema's order."""
+    root = load_schema("profile")
+    refs = {}
+    if collection is not None:
+        refs = {"case-study": collection.published("case-study"),
+                "template": collection.published("template")}
+    return _fields(root, root, "", "", strings, refs)
+
+
+def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    return resolve_ref(root, node["$ref"]) if "$ref" in node else node
+
+
+def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_prefix: str,
+            strings: dict[str, str], refs: dict[str, Any]) -> list[Field]:
+    out: list[Field] = []
+    required = set(schema.get("required", ()))
+    for key, raw in schema.get("properties", {}).items():
+        node = _resolve(root, raw)
+        path, generic = prefix + key, generic_prefix + key
+        if generic in SKIPPED:
+            continue
+        f = Field(key=key, path=path, generic=generic, kind="text",
+                  label=_label(strings, generic, key),
+                  help=" ".join(str(node.get("description", "")).split()),
+                  required=key in required)
+        types = node.get("type")
+        f.types = " ".join([types] if isinstance(types, str) else types or [])
+        items = _resolve(root, node.get("items", {})) if isinstance(node.get("items"), dict) else {}
+        if types == "object":
+            f.kind = "group"
+            f.children = _fields(root, node, path + ".", generic + ".", strings, refs)
+        elif types == "array" and items.get("type") == "object":
+            f.kind = "repeat"
+            f.start = REPEAT_MIN.get(generic, 0)
+            f.item_label = strings.get(f"submit_item_{key}", strings.get("submit_item", "item"))
+            f.children = _fields(root, items, f"{path}[__i__].", f"{generic}[].", strings, refs)
+        elif types == "array" and "enum" in items:
+            f.kind, f.choices = "checkboxes", _choices(items)
+        elif types == "array" and items.get("x-ref") in refs:
+            f.kind = "checkboxes"
+            f.choices = [(json.dumps(r.slug), r.title) for r in
+                         sorted(refs[items["x-ref"]], key=lambda r: r.title.casefold())]
+        elif types == "array" and items.get("x-ref"):
+            continue  # no collection to choose from (a form built without content)
+        elif types == "array":  # a list of sentences: one box per item
+            f.kind = "repeat"
+            f.item_label = strings.get(f"submit_item_{key}", strings.get("submit_item", "item"))
+            f.children = [Field(key="", path=f"{path}[__i__]", generic=f"{generic}[]",
+                                kind="textarea" if items.get("maxLength", 0) >= TEXTAREA_MIN
+                                else "text", label=f"{f.item_label.capitalize()} __n__",
+                                types=str(items.get("type", "")), required=True)]
+        elif "enum" in node:
+            f.kind, f.choices = "select", _choices(node)
+        elif node.get("format") in ("date", "email"):
+            f.kind = node["format"]
+        elif node.get("format") == "uri":
+            f.kind = "url"
+        elif types == "integer":
+            f.kind = "number"
+        elif node.get("maxLength", 0) >= TEXTAREA_MIN and types == "string":
+            f.kind = "textarea"
+        out.append(f)
+    return out
+
+
+def page_data(strings: dict[str, str], repository: str | None, branch: str,
+              profiles_dir: str) -> dict[str, Any]:
+    """What ``submit.js`` needs, embedded in the page as JSON."""
+    vocab = vocabulary()
+    return {
+        "schema": load_schema("profile"),
+        # Aliases are needed to make the validator's "did you mean" suggestions.
+        "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
+                              for t in vocab.terms(name)] for name in vocab.lists},
+        "sections": [h for h, _ in BODY_SECTIONS],
+        "flowMax": FLOW_MAX,
+        "repository": repository or "",
+        "branch": branch,
+        "profilesDir": profiles_dir,
+        "strings": {k: v for k, v in strings.items() if k.startswith("submit_")},
+    }
