@@ -14,9 +14,12 @@ HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 AA = 4.5
 WHITE = "#ffffff"
 NEAR_BLACK = "#1a1a1a"
-# Backgrounds of Material's two schemes: white, and slate (hsl(225 15% 14%)).
-LIGHT_BG = WHITE
-SLATE_BG = "#1e2129"
+# The darkest background text sits on in the default scheme (code, table headers,
+# search result details: #f5f5f5 to #ededed) and the lightest in slate (code and
+# admonitions, around hsl(225 15% 18–20%)). Text readable on these is readable on
+# the plain page background too.
+LIGHT_BG = "#ebebeb"
+SLATE_BG = "#2b2f3b"
 
 
 class ColorError(ValueError):
@@ -96,11 +99,15 @@ def brand_css(primary: str | None, accent: str | None = None) -> str:
             "}",
         ]
     if accent:
-        lines += [
-            "body[data-md-color-accent] {",
-            f"  --md-accent-fg-color: {to_hex(parse(accent))};",
-            f"  --md-accent-fg-color--transparent: {to_hex(parse(accent))}1a;",
-            f"  --md-accent-bg-color: {text_on(accent)};",
-            "}",
-        ]
+        # The accent colours link text on hover and focus: keep it readable too.
+        for selector, bg in (("body[data-md-color-accent]", LIGHT_BG),
+                             ("body[data-md-color-scheme=slate][data-md-color-accent]", SLATE_BG)):
+            shade = readable_on(accent, bg)
+            lines += [
+                f"{selector} {{",
+                f"  --md-accent-fg-color: {shade};",
+                f"  --md-accent-fg-color--transparent: {shade}1a;",
+                f"  --md-accent-bg-color: {text_on(shade)};",
+                "}",
+            ]
     return "\n".join(lines) + "\n"
