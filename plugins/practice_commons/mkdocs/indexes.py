@@ -1,0 +1,187 @@
+"""``practice-commons/indexes``: index pages, search shards, related content and open data.
+
+From the one shared collection (never from the pages rendered in this build,
+so ``--dirty`` cannot shrink anything) it adds:
+
+- ``levels/<n>/`` for each pyramid level and a page per stage, topic, state,
+  grade band and ESSA tier, with overviews and ``indexes/`` (the index of indexes);
+- ``browse/``, search and filters over the whole archive;
+- lunr shards under ``practice-commons/search/`` and lunr.js copied from MkDocs;
+- ``api/*.json``, ``api/profiles.csv``, ``feed.xml`` and the ``data/`` page;
+- related content and the pyramid home page, through the ``pc`` template context.
+
+Index pages are rendered by templates from precomputed data rather than as
+Markdown: a level page of 10,000 profiles is a few megabytes that Python-Markdown
+would take many seconds to parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import mkdocs
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core import exports, feed, index_pages, indexes, related, search
+from ..core.model import Record
+from ..core.pages import source_uri
+from . import shared
+
+log = shared.log
+SEARCH_DIR = "practice-commons/search"
+LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+CSS = "practice-commons/assets/search.css"
+
+
+class IndexesConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off."""
+    search = c.Type(bool, default=True)
+    """Build the lunr shards and show the search and filter widget."""
+    exports = c.Type(bool, default=True)
+    """Publish api/*.json, api/profiles.csv, feed.xml and the data/ page."""
+    related = c.Type(int, default=5)
+    """How many related records each profile, case study and template shows (0: none)."""
+    newest = c.Type(int, default=6)
+    """How many of the newest profiles the home page lists."""
+    home = c.Type(bool, default=True)
+    """Render the home page (index.md) with the pyramid, unless it sets its own template."""
+    feed_entries = c.Type(int, default=50)
+    """How many profiles the Atom feed holds."""
+
+
+class IndexesPlugin(BasePlugin[IndexesConfig]):
+    def __init__(self) -> None:
+        self.ix: indexes.Indexes | None = None
+        self.urls: dict[tuple[str, str], str] = {}  # (kind, slug) -> site-relative URL
+        self.page_urls: dict[str, str] = {}  # generated page src_uri -> URL
+        self.views: dict[str, index_pages.IndexPage] = {}
+        self.widgets: dict[str, dict[str, Any]] = {}
+        self.related: dict[tuple[str, str], list[related.Related]] = {}
+        self.context: dict[str, Any] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if "practice-commons/profiles" not in config.plugins:
+            raise PluginError("practice-commons/indexes needs practice-commons/profiles: list "
+                              "it under `plugins:` in mkdocs.yml, before practice-commons/indexes.")
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        return config
+
+    @event_priority(-50)  # after the profiles plugin has added its pages and removed drafts
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        profiles_dir = config.plugins["practice-commons/profiles"].config.profiles_dir
+        coll = shared.collection_for(config, profiles_dir)
+        vocab, t = shared.vocab(), shared.ui_strings(config)
+        self.ix = ix = indexes.build(coll, vocab)
+        self.related = related.compute(coll, self.config.related) if self.config.related else {}
+        self.urls = {}
+        for record in [*ix.published, *coll.pages]:
+            f = files.get_file_from_path(source_uri(record))
+            self.urls[(record.kind, record.slug)] = f.url if f is not None else record.url
+        self.views, self.widgets, self.page_urls = {}, {}, {}
+        for plan in index_pages.plan(ix, t, data_page=self.config.exports):
+            if files.get_file_from_path(plan.src_uri) is not None:
+                log.info(f"{plan.src_uri} is in docs_dir, so it replaces the generated page")
+                self.page_urls[plan.src_uri] = files.get_file_from_path(plan.src_uri).url
+                continue
+            f = File.generated(config, plan.src_uri, content=plan.source())
+            f.inclusion = InclusionLevel.INCLUDED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(f)
+            self.views[plan.src_uri] = plan
+            self.page_urls[plan.src_uri] = f.url
+            if plan.shard and self.config.search:
+                self.widgets[plan.src_uri] = {
+                    "shard": f"{SEARCH_DIR}/{plan.shard}.json", "total": len(plan.scope),
+                    "choices": indexes.facet_choices(plan.scope, vocab, t, plan.fixed)}
+        if self.config.search:
+            self._search_files(files, config, ix)
+        if self.config.exports:
+            self._export_files(files, config, ix)
+        self.context = {
+            "ix": ix, "href": self.href, "page_url": self.page_url, "level_url": self.level_url,
+            "facet_url": self.facet_url, "bucket_url": self.bucket_url,
+            "lunr_js": f"{SEARCH_DIR}/lunr.js", "page_facets": indexes.PAGE_FACETS,
+            "plural": index_pages.PLURAL, "exports": self.config.exports,
+            "feed_entries": self.config.feed_entries,
+            "newest": ix.newest(self.config.newest), "data_columns": exports.column_docs(t),
+            "level_labels": {str(lv.level): f"{lv.level} {lv.label}" for lv in ix.levels},
+            "state_labels": vocab.labels("states"),
+        }
+        return files
+
+    def _search_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes) -> None:
+        lang = str(config.theme.get("language") or "en")
+        vocab = shared.vocab()
+        # Copied from the installed MkDocs at each build, so the site never carries a stale copy.
+        files.append(File.generated(config, f"{SEARCH_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
+        files.append(File.generated(config, f"{SEARCH_DIR}/all.json", content=search.build_shard(
+            ix.published, self.href, vocab, None, lang)))
+        for lv in ix.levels:
+            files.append(File.generated(
+                config, f"{SEARCH_DIR}/level-{lv.level}.json", content=search.build_shard(
+                    lv.records(), lambda r, n=lv.level: self.href(r, n), vocab, lv.level, lang)))
+
+    def _export_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes) -> None:
+        prefix = config.site_url.rstrip("/") + "/" if config.site_url else ""
+
+        def absolute(record: Record) -> str:
+            return prefix + self.href(record)
+
+        for kind, path in exports.JSON_FILES.items():
+            chosen = [r for r in ix.published if r.kind == kind]
+            files.append(File.generated(config, path, content=exports.records_json(
+                kind, chosen, absolute)))
+        profiles = [r for r in ix.published if r.kind == "profile"]
+        files.append(File.generated(config, exports.CSV_FILE, content=exports.profiles_csv(
+            profiles, absolute)))
+        files.append(File.generated(config, feed.FEED_FILE, content=feed.atom_feed(
+            profiles, absolute, title=config.site_name, site=config.site_url or config.site_name,
+            home=prefix or "./", self_url=prefix + feed.FEED_FILE,
+            limit=self.config.feed_entries)))
+
+    def href(self, record: Record, level: int | None = None) -> str:
+        """A record's site-relative URL; a profile's at ``level`` points at that level's heading."""
+        url = self.urls.get((record.kind, record.slug), record.url)
+        return f"{url}#level-{level}" if level is not None and record.kind == "profile" else url
+
+    def page_url(self, src_uri: str) -> str:
+        return self.page_urls.get(src_uri, src_uri.removesuffix("index.md"))
+
+    def level_url(self, level: int) -> str:
+        return self.page_url(f"levels/{level}/index.md")
+
+    def facet_url(self, facet: indexes.Facet) -> str:
+        return self.page_url(f"{facet.folder}/index.md")
+
+    def bucket_url(self, bucket: indexes.Bucket) -> str:
+        return self.page_url(bucket.src_uri)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        if self.config.enabled and self.config.home and page.file.src_uri == "index.md":
+            page.meta.setdefault("template", "practice_commons/home.html")
+        return markdown
+
+    @event_priority(-50)  # after the profiles plugin has created context["pc"]
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if not self.config.enabled or "pc" not in context:
+            return context
+        pc = context["pc"]
+        plan = self.views.get(page.file.src_uri)
+        record = pc.get("record")
+        pc.update(self.context)
+        pc["view"] = plan.data if plan else None
+        pc["widget"] = self.widgets.get(page.file.src_uri)
+        pc["related_items"] = self.related.get((record.kind, record.slug), []) if record else []
+        return context
