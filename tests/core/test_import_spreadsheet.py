@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from practice_commons.cli import main
 from practice_commons.cli.importer import Progress
 from practice_commons.core import Layout, load
+
 from tests.conftest import REPO, write_files
 
 EXAMPLE = REPO / "examples/import"

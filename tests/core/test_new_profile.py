@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from practice_commons.cli import main
 from practice_commons.core import Layout, load, parse
 from practice_commons.core.scaffold import render_profile, skeleton
+
 from tests.conftest import REPO, VALID_PROFILE, write_files
 
 FLAGS = [
@@ -81,7 +81,7 @@ def test_missing_values_without_input_are_listed(tmp_path, capsys):
 
 def test_interactive_mode_reads_answers_from_stdin(tmp_path):
     """Wrong answers are re-asked with the validator's own message, then the file validates."""
-    answers = "\n".join([
+    answers = "".join(f"{a}\n" for a in [
         "Hi",                                   # too short: re-asked
         "Home Visits for New Families",
         "Teachers visit every new family at home before the first day of school.",
@@ -97,11 +97,11 @@ def test_interactive_mode_reads_answers_from_stdin(tmp_path):
         "y",
         "3", "5", "Visit checklist",
         "n",
-    ]) + "\n"
+    ])
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
     proc = subprocess.run([sys.executable, "-m", "practice_commons.cli", "new", "profile",
                            "--root", str(tmp_path)], input=answers, capture_output=True,
-                          text=True, env=env, timeout=60)
+                          text=True, env=env, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "profiles/home-visits-for-new-families.md"
     assert "is too short (2 characters; at least 5) — say a little more" in proc.stderr
@@ -122,7 +122,7 @@ def test_interactive_mode_stops_cleanly_when_input_ends(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
     proc = subprocess.run([sys.executable, "-m", "practice_commons.cli", "new", "profile",
                            "--root", str(tmp_path)], input="A title here\n", capture_output=True,
-                          text=True, env=env, timeout=60)
+                          text=True, env=env, timeout=60, check=False)
     assert proc.returncode == 2
     assert "no answer for 'Summary, one or two sentences'" in proc.stderr
     assert not (tmp_path / "profiles").exists()

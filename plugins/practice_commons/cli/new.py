@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from ..core import Validator, load, parse, slugify, vocabulary
 from ..core.issues import Issue
@@ -187,11 +188,11 @@ def interview(data: dict[str, Any], p: Prompter) -> dict[str, Any]:
             data["resources"].append(res)
             p.out.write(f"Support offered to adopters (resource {n + 1}):\n")
             field(f"resources[{n}].level", lambda: p.choose("Pyramid level", "levels"),
-                  lambda v: res.__setitem__("level", v))
+                  lambda v, res=res: res.__setitem__("level", v))
             field(f"resources[{n}].format", lambda: p.choose("Format", "formats"),
-                  lambda v: res.__setitem__("format", v))
+                  lambda v, res=res: res.__setitem__("format", v))
             field(f"resources[{n}].title", lambda: p.ask("What the resource is called"),
-                  lambda v: res.__setitem__("title", v))
+                  lambda v, res=res: res.__setitem__("title", v))
             if p.ask("Add another resource? (y/N)").lower() not in ("y", "yes"):
                 break
     return data

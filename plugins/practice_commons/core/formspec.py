@@ -37,7 +37,7 @@ class Field:
     help: str = ""
     required: bool = False
     choices: list[tuple[str, str]] = field(default_factory=list)  # (JSON value, label)
-    children: list["Field"] = field(default_factory=list)
+    children: list[Field] = field(default_factory=list)
     start: int = 0    # repeat: how many items to show at first
     item_label: str = ""
     types: str = ""   # the schema's type(s), space-separated, so the script can read numbers
@@ -97,12 +97,12 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
             f.children = _fields(root, items, f"{path}[__i__].", f"{generic}[].", strings, refs)
         elif types == "array" and "enum" in items:
             f.kind, f.choices = "checkboxes", _choices(items)
-        elif types == "array" and items.get("x-ref") in refs:
+        elif types == "array" and items.get("x-ref"):
             f.kind = "checkboxes"
             f.choices = [(json.dumps(r.slug), r.title) for r in
-                         sorted(refs[items["x-ref"]], key=lambda r: r.title.casefold())]
-        elif types == "array" and items.get("x-ref"):
-            continue  # no collection to choose from (a form built without content)
+                         sorted(refs.get(items["x-ref"], ()), key=lambda r: r.title.casefold())]
+            if not f.choices:
+                continue  # nothing on this site to link to yet
         elif types == "array":  # a list of sentences: one box per item
             f.kind = "repeat"
             f.item_label = strings.get(f"submit_item_{key}", strings.get("submit_item", "item"))

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .schema import load_schema, resolve_ref
 

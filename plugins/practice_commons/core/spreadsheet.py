@@ -24,9 +24,11 @@ import csv
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -124,8 +126,8 @@ def load_mapping(path: Path, headers: list[str]) -> Mapping:
     lines = _lines(text)
     problems: list[str] = []
     if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
-        raise MappingError([f"{name}:1: a mapping needs a 'fields:' section naming, for each "
-                            "profile field, the column it comes from"])
+        raise MappingError([(f"{name}:1: a mapping needs a 'fields:' section naming, for each "
+                             "profile field, the column it comes from")])
     known = set(iter_fields())
     columns: list[Column] = []
 
@@ -244,7 +246,7 @@ def _convert(cell: Any, schema: dict[str, Any], values: dict[str, Any]) -> Any:
 
 def _put(data: dict[str, Any], path: tuple, value: Any) -> None:
     node: Any = data
-    for here, nxt in zip(path, path[1:]):
+    for here, nxt in pairwise(path):
         if isinstance(here, int):
             while len(node) <= here:
                 node.append({} if isinstance(nxt, str) else [])

@@ -133,7 +133,8 @@
       }).map(function (x) { return x.issue; });
     issues.forEach(function (issue) {
       var box = containerFor(issue.field);
-      var control = box.matches("input, select, textarea") ? box : box.querySelector("input, select, textarea");
+      var control = box.matches("input, select, textarea") ? box :
+        box.querySelector("input, select, textarea") || box.querySelector("[data-add]");
       var err = document.getElementById(box.dataset.error);
       var line = document.createElement("span");
       line.textContent = issue.message + (issue.hint ? " — " + issue.hint : "");
@@ -141,7 +142,7 @@
       err.appendChild(line);
       err.hidden = false;
       box.classList.add("pc-field--error");
-      if (control) {
+      if (control && control.tagName !== "BUTTON") {
         control.setAttribute("aria-invalid", "true");
         var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
         if (ids.indexOf(err.id) < 0) ids.push(err.id);
