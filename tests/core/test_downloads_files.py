@@ -12,14 +12,20 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-
 from practice_commons.core.downloads import (
-    DownloadCache, Meta, bundle, cache_key, generate, generate_cached, sheet,
+    DownloadCache,
+    Meta,
+    bundle,
+    cache_key,
+    generate,
+    generate_cached,
+    sheet,
 )
 from practice_commons.core.downloads.bundle import ZIP_DATE
 from practice_commons.core.downloads.form import fill_json, human_size
 from practice_commons.core.downloads.sheet import RatingScale
 from practice_commons.core.i18n import strings
+
 from tests.core.test_downloads_checks import TEMPLATE
 
 EN = strings("en")

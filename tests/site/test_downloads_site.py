@@ -61,8 +61,8 @@ def test_download_panel_lists_each_file_with_type_and_size(make_site):
          f"Spreadsheet (CSV): The whys (.csv, {kb(sizes['readiness-whys.csv'])})"),
         ("readiness-matrix.csv",
          f"Spreadsheet (CSV): Barrier matrix (.csv, {kb(sizes['readiness-matrix.csv'])})"),
-        ("../toolkit.zip", "The whole toolkit: every template in every format "
-                           f"(.zip, {kb(sizes['toolkit.zip'])})"),
+        ("../toolkit.zip", ("The whole toolkit: every template in every format "
+                           f"(.zip, {kb(sizes['toolkit.zip'])})")),
     ]
     assert all(a.has_attr("download") for a in panel.select("a"))
     # The toolkit page's link to the bundle resolves (strict mode checks it too).
