@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from practice_commons.core import Layout, load
 from practice_commons.core.downloads import sheet
+
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser

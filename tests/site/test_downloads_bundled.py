@@ -11,10 +11,10 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-
 from practice_commons.core import Layout, load
 from practice_commons.core.downloads import sheet
 from practice_commons.core.downloads.sheet import Checklist, Prompt, RatingScale, Table
+
 from tests.conftest import REPO
 
 
