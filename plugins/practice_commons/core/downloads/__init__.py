@@ -13,7 +13,9 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from ..model import Template
@@ -24,7 +26,9 @@ from .markdown_copy import esc, markdown_bytes
 from .sheet import sheet
 from .word import docx_bytes
 
-# Bump when any generator's output changes, so every cached file is rebuilt.
+# Part of every cache key, with a hash of this package's source (so an edited generator
+# never serves stale files even if nobody bumps this); bump it for changes elsewhere
+# that alter output, such as a new python-docx default template.
 GENERATOR_VERSION = "1"
 
 FORMATS = ("docx", "md", "csv")
@@ -68,6 +72,7 @@ def cache_key(template: Template, meta: Meta) -> str:
     """A hash of every input of :func:`generate`: same key, same bytes."""
     payload = {
         "generator": GENERATOR_VERSION,
+        "source": _source_hash(),
         "python-docx": version("python-docx"),
         "slug": template.slug,
         "data": template.data,
@@ -75,6 +80,14 @@ def cache_key(template: Template, meta: Meta) -> str:
     }
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+@cache
+def _source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def generate(template: Template, meta: Meta) -> list[Download]:

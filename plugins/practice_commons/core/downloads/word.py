@@ -195,12 +195,7 @@ def _header(table: DocxTable, labels: list[str], helps: list[str] | None = None,
 
 
 def _table(doc: DocxDocument, part: Table) -> None:
-    n = len(part.columns)
-    if part.label_column and n > 1:
-        widths = [1.6 / (n + 0.6)] + [1 / (n + 0.6)] * (n - 1)
-    else:
-        widths = [1 / n] * n
-    table = _grid(doc, len(part.rows) + 1, widths, part.label)
+    table = _grid(doc, len(part.rows) + 1, _widths(part), part.label)
     _header(table, [c.label for c in part.columns], [c.help for c in part.columns])
     for r, row in enumerate(part.rows, start=1):
         cells = table.rows[r].cells
@@ -211,6 +206,24 @@ def _table(doc: DocxDocument, part: Table) -> None:
         if not row.given:
             table.rows[r].height = WRITE_ROW
             table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _widths(part: Table) -> list[float]:
+    """Column widths by how much each column holds: a long printed text gets room, a
+    column to write in gets at least a fair share, a short label column stays narrow."""
+    weights = []
+    writable_rows = any(not r.given for r in part.rows)
+    for c, col in enumerate(part.columns):
+        longest = max([len(col.label), *(len(r.cells[c]) for r in part.rows)])
+        if part.label_column and c == 0:
+            weight = min(max(longest * 1.4, 16), 60)  # bold labels: a short one fits one line
+        else:
+            weight = min(max(longest, 12), 60)
+            if writable_rows:
+                weight = max(weight, 30)
+        weights.append(weight)
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def _rating(doc: DocxDocument, part: RatingScale, t) -> None:
