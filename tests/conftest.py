@@ -194,7 +194,10 @@ Families and teachers read together once a month.
 
 def serve_dir(directory: Path) -> tuple[socketserver.TCPServer, str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = socketserver.TCPServer(("127.0.0.1", 0), handler)
+    # Threaded: Chromium opens speculative connections that a one-at-a-time server
+    # would block on, stalling every other request of the page for seconds.
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
