@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import colors, freshness, host_settings
 from ..core.hosting import state_problems
+from ..core.i18n import strings
 from ..core.schema import vocabulary
 from . import shared
 
@@ -82,6 +83,7 @@ class HostingPlugin(BasePlugin[HostingConfig]):
             self.today = freshness.build_date(self.config.today)
         except freshness.BuildDateError as exc:
             raise PluginError(f"practice-commons/hosting option 'today': {exc}") from None
+        _translate_palette_toggles(config)
         if self._colors() and BRAND_CSS not in config.extra_css:
             config.extra_css.append(BRAND_CSS)
         return config
@@ -162,3 +164,22 @@ def _analytics_providers(config: MkDocsConfig) -> set[str]:
         snippets = Path(folder) / "partials" / "integrations" / "analytics"
         found.update(p.stem for p in snippets.glob("*.html"))
     return found
+
+
+def _translate_palette_toggles(config: MkDocsConfig) -> None:
+    """Say "switch to dark mode" in the site's language, so language is one setting.
+
+    Only toggle names still in English (as shipped in mkdocs.yml) are replaced; a
+    host who wrote their own wording keeps it.
+    """
+    palette = config.theme.get("palette")
+    if not isinstance(palette, list):
+        return
+    english, local = strings("en"), shared.ui_strings(config)
+    for option in palette:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if not isinstance(toggle, dict):
+            continue
+        for key in ("palette_to_dark", "palette_to_light"):
+            if toggle.get("name") == english[key]:
+                toggle["name"] = local[key]
