@@ -10,8 +10,9 @@ visitor sees. The last test proves the check fails, naming page and rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 

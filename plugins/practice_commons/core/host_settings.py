@@ -16,21 +16,16 @@ from .colors import ColorError, parse
 
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
-# key → (what it holds, allowed sub-keys for mappings, or None)
-KEYS: dict[str, tuple[str, tuple[str, ...] | None]] = {
-    "tagline": ("a short line shown under the site name in the footer and shared as the site's "
-                "description", None),
-    "organization": ("the agency or organisation publishing the site", None),
-    "contact": ("how visitors reach the site's maintainers", ("name", "email", "url", "phone")),
-    "footer": ("a line of text in every page's footer", None),
-    "disclaimer": ("a paragraph in every page's footer, e.g. that profiles are self-reported",
-                   None),
-    "links": ("footer links such as an accessibility statement or privacy policy: a list of "
-              "{text, url}", None),
-    "colors": ("brand colours as #rrggbb: primary (header, links), accent (hover, focus)",
-               ("primary", "accent")),
-    "share_image": ("an image in docs_dir (or an https:// URL) shown when a page is shared on "
-                    "social media; 1200×630 pixels works everywhere", None),
+# Each setting, and the keys allowed inside it (None: plain text, or a list for links).
+KEYS: dict[str, tuple[str, ...] | None] = {
+    "tagline": None,  # a line under the site name in the footer; the site's shared description
+    "organization": None,  # the agency or organisation publishing the site
+    "contact": ("name", "email", "url", "phone"),  # how visitors reach the maintainers
+    "footer": None,  # a line of text in every page's footer
+    "disclaimer": None,  # a paragraph in every footer, e.g. that profiles are self-reported
+    "links": None,  # footer links (accessibility statement, privacy policy): [{text, url}]
+    "colors": ("primary", "accent"),  # brand colours as #rrggbb
+    "share_image": None,  # image in docs_dir (or https:// URL) shown when a page is shared
 }
 
 
@@ -48,7 +43,7 @@ def check(host: Any) -> list[str]:
             hint = f"did you mean '{near[0]}'?" if near else f"known settings: {', '.join(KEYS)}"
             out.append(f"{where}: unknown setting — {hint}")
             continue
-        sub = KEYS[key][1]
+        sub = KEYS[key]
         if key == "links":
             out.extend(_links(where, value))
         elif sub is not None:
@@ -120,9 +115,9 @@ def check_analytics(analytics: Any, available: set[str]) -> list[str]:
         return ["extra.analytics: expected provider: plausible (or goatcounter) and its settings"]
     provider = str(analytics["provider"])
     if provider not in available:
-        return [f"extra.analytics.provider: no snippet for {provider!r} — use one of "
-                f"{', '.join(sorted(available))}, or add overrides/partials/integrations/"
-                f"analytics/{provider}.html"]
+        return [(f"extra.analytics.provider: no snippet for {provider!r} — use one of "
+                 f"{', '.join(sorted(available))}, or add overrides/partials/integrations/"
+                 f"analytics/{provider}.html")]
     needs = ANALYTICS_KEYS.get(provider, ())
     if needs and not any(isinstance(analytics.get(k), str) and analytics[k] for k in needs):
         return [f"extra.analytics: provider {provider} needs {' or '.join(needs)}"]

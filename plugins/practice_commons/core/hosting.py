@@ -7,7 +7,7 @@ the same, filtered set.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .collection import Collection
 from .vocabulary import Vocabulary
