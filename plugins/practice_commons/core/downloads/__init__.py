@@ -9,11 +9,11 @@ generated again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,7 @@ def cache_key(template: Template, meta: Meta) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
-@cache
+@functools.cache  # not `cache`: the .cache submodule takes that name in this package
 def _source_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
