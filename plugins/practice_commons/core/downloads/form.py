@@ -22,7 +22,7 @@ JS_STRINGS = (
     "fill_saved", "fill_not_saved_yet", "fill_no_storage", "fill_confirm_clear", "fill_cleared",
     "fill_ready", "fill_needs_work", "fill_not_rated", "fill_verdict_detail", "fill_or",
     "fill_answers_title", "fill_saved_on", "fill_no_answer", "fill_rating", "fill_summary",
-    "fill_checked", "statement", "next_steps", "sources",
+    "statement", "next_steps",
 )
 
 
