@@ -16,6 +16,7 @@ import re
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from .fastcheck import compile_schema
 from .frontmatter import Document, Path_, dotted
 from .issues import Issue
 from .schema import load_schema, resolve_ref, vocabulary
@@ -83,11 +84,14 @@ class Validator:
             "uri": _check_uri,
             "attachment": _check_attachment,
         }
+        # Most files are valid: a compiled yes/no check first, the walk only to explain a no.
+        self._valid = compile_schema(self.schema, self.formats)
 
     def validate(self, doc: Document) -> list[Issue]:
         """Every problem in ``doc.data``; the parse problems are not repeated."""
         out: list[Issue] = []
-        self._check(self.schema, doc.data, (), doc, out)
+        if not self._valid(doc.data):
+            self._check(self.schema, doc.data, (), doc, out)
         if self.kind == "template" and not out:
             # Rules the schema cannot state (unique section ids, ready_at within the
             # scale …); they rely on the shapes the schema has just checked.
@@ -217,7 +221,7 @@ class Validator:
                              _TYPE_HINTS["object"]))
             return
         kind = value.get("type")
-        if kind not in variants:
+        if isinstance(kind, (list, dict)) or kind not in variants:  # a list is unhashable
             close = difflib.get_close_matches(str(kind), list(variants), n=1, cutoff=0.5)
             hint = (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {', '.join(variants)}"
             field_path = path + ("type",)
