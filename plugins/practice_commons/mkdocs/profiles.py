@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import pages, reference
 from ..core.model import Record
+from ..core.sanitize import sanitize_html, text_only
 from ..core.schema import schema_json
 from . import shared
 
@@ -164,6 +165,23 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             page.meta.update(head)
             page.title = head["title"]
         return markdown
+
+    @event_priority(100)  # first, so other plugins and the search index only see clean HTML
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            return None
+        # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
+        # (core/sanitize.py); the table of contents is shown unescaped by the theme.
+        for item in _toc_items(page.toc):
+            item.title = text_only(item.title)
+        return sanitize_html(html)
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 def _pages_in(items):

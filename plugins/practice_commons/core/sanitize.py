@@ -1,0 +1,91 @@
+"""Make contributed HTML inert: an allowlist sanitiser for rendered Markdown bodies.
+
+Profiles arrive by pull request from people the host does not know. Their
+Markdown may contain raw HTML, and Markdown itself turns ``[x](javascript:…)``
+into a link, so we clean the *rendered* HTML rather than the Markdown source:
+whatever produced a tag, it survives only if it is on the lists below.
+
+The cleaning is done by nh3 (Python bindings to the Rust crate ammonia), which
+parses with html5ever, the same HTML5 algorithm browsers use, so markup that a
+browser would re-parse differently ("mutation XSS") is normalised first.
+
+What survives: the tags Markdown and its common extensions produce (headings,
+lists, tables, code, admonitions, footnotes, details), links and images whose
+URL is ``http``, ``https``, ``mailto`` or relative, ``id``/``class``/``title``.
+What never survives: scripts, event-handler attributes, ``style`` (element and
+attribute), ``iframe``/``object``/``embed``, forms and their controls, SVG and
+MathML, ``base``/``meta``/``link``, and ``javascript:``/``data:``/``vbscript:``
+URLs however they are spelt or encoded.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+
+# Removed together with everything inside them: their content is code, styling,
+# a nested document or form state, never prose worth keeping.
+DROP_WITH_CONTENT = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+    "noembed", "noframes", "template", "svg", "math", "textarea", "select", "option",
+    "title", "xmp", "plaintext", "portal",
+})
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    # id keeps heading anchors and footnotes working; class keeps admonitions,
+    # footnotes and code highlighting styled. Neither can run anything.
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+}
+
+# Relative URLs (pages and attachments of this site, #anchors) always pass.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    # The theme names its own controls __search, __drawer, __toc …; an element
+    # in the body with one of those ids could capture the theme's labels.
+    if attribute == "id" and value.startswith("__"):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(DROP_WITH_CONTENT),
+    attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+    attribute_filter=_attribute_filter,
+    url_schemes=set(URL_SCHEMES),
+    strip_comments=True,
+    # Profiles are reviewed before they are merged; internal links should not
+    # be marked nofollow, and nothing may set target=, so no rel is needed.
+    link_rel=None,
+)
+_TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags=set(DROP_WITH_CONTENT), link_rel=None)
+
+
+def sanitize_html(fragment: str) -> str:
+    """The HTML ``fragment`` with everything outside the allowlist removed."""
+    return _CLEANER.clean(fragment)
+
+
+def text_only(fragment: str) -> str:
+    """``fragment`` with every tag removed; entities stay escaped, so it is safe as HTML."""
+    return _TEXT_ONLY.clean(fragment)
+
