@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from practice_commons.core import Validator, parse, synthetic
 from practice_commons.core import frontmatter as fm
 

@@ -31,8 +31,12 @@ FACETS = ("topic", "grade", "state", "kind", "approach", "sector", "tier")
 MATERIAL_INDEX = "search/search_index.json"
 
 
-def first_query(site: Path, shard_list: list[dict[str, Any]]) -> dict[str, Any]:
-    """``first_query_gz_bytes``, ``query_ms``, ``fetched`` (per response) and a note if null."""
+def first_query(site: Path, shard_list: list[dict[str, Any]],
+                browser: Any = None) -> dict[str, Any]:
+    """``first_query_gz_bytes``, ``query_ms``, ``fetched`` (per response) and a note if null.
+
+    ``browser`` is a Playwright browser to use; without it Debian's Chromium is launched.
+    """
     empty: dict[str, Any] = {"first_query_gz_bytes": None, "query_ms": None, "fetched": []}
     found = _level_page(site)
     if found is None:
@@ -43,14 +47,16 @@ def first_query(site: Path, shard_list: list[dict[str, Any]]) -> dict[str, Any]:
     plan = _plan(shard)
     if plan is None:
         return {**empty, "query_note": f"{shard.name} has no document with two facet values"}
-    if not Path(CHROMIUM).exists():
-        return {**empty, "query_note": f"{CHROMIUM} is missing (apt-get install chromium)"}
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {**empty, "query_note": "playwright is not installed (pip install playwright)"}
     server, base = _serve(site)
     try:
+        if browser is not None:
+            return _measure(browser, base, level_url, site, plan)
+        if not Path(CHROMIUM).exists():
+            return {**empty, "query_note": f"{CHROMIUM} is missing (apt-get install chromium)"}
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            return {**empty, "query_note": "playwright is not installed (pip install playwright)"}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
                                          args=CHROMIUM_ARGS)
