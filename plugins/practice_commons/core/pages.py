@@ -16,9 +16,15 @@ from .model import Record
 from .vocabulary import Vocabulary
 
 
+# libyaml's emitter writes the same text ten times faster: at 1,000 profiles the Python
+# one took about a second of every build (commons bench).
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict) -> str:
-    """A YAML front-matter block; safe_dump quotes whatever needs quoting."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    """A YAML front-matter block; the safe dumper quotes whatever needs quoting."""
+    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                               width=10_000) + "---\n"
 
 
 def head_meta(record: Record) -> dict[str, str]:
