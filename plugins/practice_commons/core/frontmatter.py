@@ -152,7 +152,14 @@ def _compose_into(doc: Document, yaml_text: str, offset: int) -> None:
         doc.problems.append(Issue(doc.path, line, None, f"YAML syntax error{col}: {what}",
                                   _yaml_hint(what)))
         return
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:
+        # A control character (escape, bell …); often pasted from a terminal or a PDF.
+        line = yaml_text[: exc.position].count("\n") + offset
+        doc.problems.append(Issue(doc.path, line, None,
+                                  f"invisible control character U+{exc.character:04X} is not allowed",
+                                  "delete it: retype the line, or paste it as plain text"))
+        return
+    except yaml.YAMLError as exc:
         doc.problems.append(Issue(doc.path, offset, None, f"YAML error: {exc}",
                                   "remove control characters from the front matter"))
         return

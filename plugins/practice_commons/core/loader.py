@@ -11,25 +11,24 @@ import datetime as dt
 import gc
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from . import records
+from .attachments import attachment_issues
 from .collection import REFERENCE_FIELDS, Collection
 from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
+from .sanitize import hidden_character_issues
 from .validate import Validator
 from .vocabulary import Term, suggest
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".pptx", ".csv", ".txt", ".png", ".jpg", ".jpeg",
-                    ".webp", ".odt", ".ods"}
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 KIND_NAMES = {"profile": "profile", "case-study": "case study", "template": "template"}
+RESERVED_SLUGS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
@@ -74,14 +73,20 @@ class LoadResult:
         return not errors(self.issues)
 
 
-def discover(layout: Layout) -> list[str]:
-    """Every file under the profile and content folders, repository-relative, sorted."""
+def discover(layout: Layout, linked_dirs: list[str] | None = None) -> list[str]:
+    """Every file under the profile and content folders, repository-relative, sorted.
+
+    Symbolically linked folders are not entered; their paths go into ``linked_dirs``.
+    """
     found: list[str] = []
     for top in (layout.profiles_dir, layout.content_dir):
         base = layout.root / top
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            if linked_dirs is not None:
+                linked_dirs.extend(Path(dirpath, d).relative_to(layout.root).as_posix()
+                                   for d in dirnames if os.path.islink(os.path.join(dirpath, d)))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 if name.startswith("."):
@@ -112,14 +117,22 @@ def load(layout: Layout, *, today: dt.date | None = None,
 
 
 def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> LoadResult:
-    files = discover(layout)
+    linked_dirs: list[str] = []
+    files = discover(layout, linked_dirs)
     validators = {k: Validator(k, today) for k in ("profile", "case-study", "template", "page")}
-    issues: list[Issue] = []
+    # MkDocs follows links in docs_dir: a linked file or folder would publish whatever
+    # it points to (a key, /etc), so none is allowed where content lives.
+    issues: list[Issue] = [Issue(rel, 1, None, "folders may not be symbolic links",
+                                 "replace the link with a real folder: the build would "
+                                 "publish whatever it points to") for rel in linked_dirs]
     docs: list[tuple[str, Document]] = []
     attachments: list[str] = []
     for rel in files:
         kind = layout.classify(rel)
         if kind is None:
+            if (layout.root / rel).is_symlink():
+                issues.append(Issue(rel, 1, None, "content files may not be symbolic links",
+                                    "replace the link with the file itself"))
             continue
         if kind == "attachment":
             attachments.append(rel)
@@ -133,12 +146,14 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
         issues.extend(doc.problems)
         if not doc.problems:
             issues.extend(validators[kind].validate(doc))
+            issues.extend(hidden_character_issues(doc))
         docs.append((kind, doc))
 
     built: list[Record] = []
     bad_paths = {i.path for i in errors(issues)}
+    taken = {(kind, _natural_slug(doc.path)): doc.path for kind, doc in reversed(docs)}
     for kind, doc in docs:
-        slug, problem = _slug_for(kind, doc, layout)
+        slug, problem = _slug_for(kind, doc, layout, taken)
         if problem:
             issues.append(problem)
             continue
@@ -151,7 +166,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
 
     issues.extend(_duplicate_slugs(built))
     profiles = [r for r in built if isinstance(r, Profile)]
-    issues.extend(_attachment_issues(layout, profiles, attachments))
+    issues.extend(attachment_issues(layout.root, profiles, attachments))
     collection = Collection.of(built)
     issues.extend(_reference_issues(collection, docs))
     if only is not None:
@@ -167,19 +182,38 @@ def _profile_folder(rel: str, layout: Layout) -> str | None:
     return None
 
 
-def _slug_for(kind: str, doc: Document, layout: Layout) -> tuple[str, Issue | None]:
+def _natural_slug(rel: str) -> str:
+    """The slug a file gets from its name: profiles/<slug>.md or profiles/<slug>/index.md."""
+    p = PurePosixPath(rel)
+    return p.parent.name if p.name == "index.md" and len(p.parts) >= 3 else p.stem
+
+
+def _slug_for(kind: str, doc: Document, layout: Layout,
+              taken: dict[tuple[str, str], str] | None = None) -> tuple[str, Issue | None]:
     if kind == "page":
         return PurePosixPath(doc.path).with_suffix("").as_posix(), None
     explicit = doc.data.get("slug") if isinstance(doc.data, dict) else None
     if isinstance(explicit, str) and explicit:
-        return explicit, None  # the schema's pattern has checked it
-    p = PurePosixPath(doc.path)
-    stem = p.parent.name if p.name == "index.md" else p.stem
-    if SLUG.match(stem):
-        return stem, None
-    fixed = slugify(stem)
-    return stem, Issue(doc.path, 1, "slug", f"the file name {stem!r} cannot be used as a web address",
-                       f"rename the file to '{fixed}.md', or add 'slug: {fixed}'")
+        slug = explicit  # the schema's pattern has checked it
+    else:
+        slug = _natural_slug(doc.path)
+    if slug in RESERVED_SLUGS:
+        # <kind>/index.md is the listing of the kind; a record there would replace it.
+        return slug, Issue(doc.path, doc.line_of(("slug",)) if explicit else 1, "slug",
+                           f"{slug!r} cannot be used as a web address: it is the "
+                           f"{KIND_NAMES[kind]} listing's own address",
+                           "name the file (or its 'slug:') after the practice it describes")
+    if explicit or SLUG.match(slug):
+        return slug, None
+    fixed = slugify(slug)
+    hint = f"rename the file to '{fixed}.md', or add 'slug: {fixed}'"
+    other = (taken or {}).get((kind, fixed))
+    if other and other != doc.path:
+        # Names that differ only in case or accents also clash on Windows and macOS disks.
+        hint = (f"'{fixed}' is already used by {other}, so choose another name for this "
+                f"file, or add 'slug:' with another address")
+    return slug, Issue(doc.path, 1, "slug", f"the file name {slug!r} cannot be used as a web address",
+                       hint)
 
 
 def slugify(text: str) -> str:
@@ -223,59 +257,4 @@ def _reference_issues(collection: Collection, docs: list[tuple[str, Document]]) 
                     line = doc.line_of((fld, i)) if doc else 1
                     out.append(Issue(record.path, line, f"{fld}[{i}]",
                                      f"no {KIND_NAMES[target]} with slug {slug!r}", hint))
-    return out
-
-
-def _attachment_issues(layout: Layout, profiles: list[Profile], attachments: list[str]) -> list[Issue]:
-    out: list[Issue] = []
-    referenced: set[str] = set()
-    folders = {p.folder: p for p in profiles if p.folder}
-    for profile in profiles:
-        for i, res in enumerate(profile.resources):
-            if not res.file:
-                continue
-            field_name = f"resources[{i}].file"
-            line = profile.line_of(("resources", i, "file"))
-            if not profile.folder:
-                out.append(Issue(profile.path, line, field_name,
-                                 "attached files need the profile to have its own folder",
-                                 f"move the profile to profiles/{profile.slug}/index.md and put "
-                                 f"{res.file} beside it"))
-                continue
-            rel = f"{profile.folder}/{res.file}"
-            target = layout.root / rel
-            suffix = PurePosixPath(res.file).suffix.lower()
-            problem = None
-            try:
-                st = target.lstat()
-            except OSError:
-                problem = (f"attached file {res.file!r} is not in {profile.folder}/",
-                           "add the file to the profile's folder, or fix the name")
-            else:
-                if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
-                    problem = (f"attached file {res.file!r} is a link or a folder, not a file",
-                               "replace it with the file itself")
-                elif suffix not in ATTACHMENT_TYPES:
-                    problem = (f"files of type {suffix or '(none)'} cannot be attached",
-                               f"use one of: {', '.join(sorted(ATTACHMENT_TYPES))}")
-                elif st.st_size > ATTACHMENT_MAX_BYTES:
-                    problem = (f"attached file is {st.st_size / 1e6:.1f} MB; the limit is 10 MB",
-                               "link to a copy hosted elsewhere with 'url:' instead")
-            if problem:
-                out.append(Issue(profile.path, line, field_name, *problem))
-            else:
-                referenced.add(rel)
-    for rel in attachments:
-        folder = str(PurePosixPath(rel).parent)
-        if folder not in folders:
-            out.append(Issue(rel, 1, None, "only Markdown profiles (.md) belong in profiles/",
-                             "rename it to .md if it is a profile, or put attachments in the "
-                             "profile's own folder (profiles/<slug>/)"))
-        elif rel not in referenced and not (layout.root / rel).is_symlink():
-            out.append(Issue(rel, 1, None, "this file is not attached to any resource, so it will "
-                             "not be published", f"reference it as 'file:' in a resource of "
-                             f"{folders[folder].path}, or remove it", severity="warning"))
-        elif (layout.root / rel).is_symlink() and rel not in referenced:
-            out.append(Issue(rel, 1, None, "symbolic links are not allowed in profiles/",
-                             "replace the link with the file itself"))
     return out

@@ -20,7 +20,14 @@ URLs however they are spelt or encoded.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from typing import Any
+
 import nh3
+
+from .frontmatter import Document, Path_, dotted
+from .issues import Issue
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
@@ -89,3 +96,40 @@ def text_only(fragment: str) -> str:
     """``fragment`` with every tag removed; entities stay escaped, so it is safe as HTML."""
     return _TEXT_ONLY.clean(fragment)
 
+
+
+# Characters that change how text displays without being seen: the bidirectional
+# overrides, embeddings and isolates of "Trojan Source" (CVE-2021-42574); zero-width
+# spaces, word joiners, soft hyphens and tag characters, which make two titles look
+# identical; and the C0/C1 controls that YAML escapes ("\e", "\x07") let through.
+# Left alone: ZWJ/ZWNJ (emoji sequences, Persian and Indic scripts need them) and the
+# LRM/RLM marks that right-to-left text uses.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+
+
+def hidden_character_issues(doc: Document) -> list[Issue]:
+    """One issue per front-matter text value that holds a hidden character."""
+    out: list[Issue] = []
+
+    def walk(value: Any, path: Path_) -> None:
+        if isinstance(value, str):
+            found = HIDDEN.search(value)
+            if found:
+                char = found.group()
+                name = unicodedata.name(char, "control character")
+                out.append(Issue(doc.path, doc.line_of(path), dotted(path) or None,
+                                 f"contains a hidden character, U+{ord(char):04X} {name}, "
+                                 f"at position {found.start() + 1}",
+                                 "delete it: it changes how the text looks without being seen "
+                                 "(retype the value if you pasted it)"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(doc.data, ())
+    return out

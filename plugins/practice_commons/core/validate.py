@@ -154,7 +154,7 @@ class Validator:
             report(f"is too long ({len(value)} characters; at most {schema['maxLength']})",
                    f"shorten it by {len(value) - schema['maxLength']} characters")
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            report(f"{value!r} is not in the expected form", _pattern_hint(schema))
+            report(f"{_shown(value)} is not in the expected form", _pattern_hint(schema))
         fmt = schema.get("format")
         if fmt in self.formats:
             problem = self.formats[fmt](value)
@@ -225,7 +225,7 @@ class Validator:
             close = difflib.get_close_matches(str(kind), list(variants), n=1, cutoff=0.5)
             hint = (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {', '.join(variants)}"
             field_path = path + ("type",)
-            message = "is missing" if kind is None else f"unknown type {kind!r}"
+            message = "is missing" if kind is None else f"unknown type {_shown(kind)}"
             out.append(Issue(doc.path, doc.line_of(field_path), dotted(field_path), message, hint))
             return
         self._check(variants[kind], value, path, doc, out)
@@ -238,11 +238,11 @@ class Validator:
         if name:
             noun = NOUNS.get(name, "value")
             near = self.vocab.suggest(name, value)
-            message = f"unknown {noun} {value!r}"
+            message = f"unknown {noun} {_shown(value)}"
         else:
             noun = "value"
             near = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=3, cutoff=0.5)
-            message = f"{value!r} is not an allowed value"
+            message = f"{_shown(value)} is not an allowed value"
         labels = schema.get("x-enum-labels", {})
         listing = ", ".join((repr(a) if isinstance(a, str) else str(a))
                             + (f" ({labels[str(a)]})" if str(a) in labels and labels[str(a)] != a
@@ -257,11 +257,11 @@ class Validator:
 
     def _check_date(self, value: str) -> tuple[str, str] | None:
         if not DATE.match(value):
-            return f"{value!r} is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-01"
+            return f"{_shown(value)} is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-01"
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            return f"{value!r} is not a real date", "check the month (01–12) and day"
+            return f"{_shown(value)} is not a real date", "check the month (01–12) and day"
         if day > self.today:
             return f"{value} is in the future", "use the date it actually happened"
         return None
@@ -270,7 +270,7 @@ class Validator:
 def _check_email(value: str) -> tuple[str, str] | None:
     if EMAIL.match(value.strip()):
         return None
-    return f"{value!r} is not an email address", "write it as name@example.org"
+    return f"{_shown(value)} is not an email address", "write it as name@example.org"
 
 
 def _check_uri(value: str) -> tuple[str, str] | None:
@@ -280,15 +280,30 @@ def _check_uri(value: str) -> tuple[str, str] | None:
     if parts.scheme and parts.scheme not in ("http", "https"):
         return (f"links must start with https:// or http://, not {parts.scheme}:",
                 "use the page's full web address")
-    return f"{value!r} is not a web address", "write the full address, starting with https://"
+    return f"{_shown(value)} is not a web address", "write the full address, starting with https://"
 
 
 def _check_attachment(value: str) -> tuple[str, str] | None:
     v = value.replace("\\", "/")
     if v.startswith("/") or re.match(r"^[A-Za-z]:", v) or ".." in v.split("/") or "://" in v:
-        return (f"{value!r} points outside the profile's folder",
+        return (f"{_shown(value)} points outside the profile's folder",
                 "put the file in the profile's own folder and give its name, e.g. handbook.pdf")
+    if not all(_FILE_NAME.match(part) for part in v.split("/")):
+        # The name becomes a link's href: "javascript:x//a.pdf" or "%2e%2e/a.pdf" would
+        # be read by the browser as a script or a path outside the folder.
+        return (f"{_shown(value)} is not a plain file name",
+                ("use letters, digits, spaces, '.', '-' and '_' (no ':', '%', '#', '?' or a "
+                 "leading '.'), e.g. handbook.pdf"))
     return None
+
+
+_FILE_NAME = re.compile(r"\w[\w .()+,=~-]*\Z")
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, shortened: a message stays one line even for a megabyte of text."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _pattern_hint(schema: dict[str, Any]) -> str:
