@@ -7,20 +7,23 @@ key name.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from .vocabulary import Vocabulary
+
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(language: str = "en") -> dict[str, str]:
     """The interface strings for ``language`` (e.g. ``es``), English filling any gaps."""
     base = _read("en")
     if language and language != "en":
-        base = {**base, **_read(language.split("-")[0].split("_")[0])}
+        base = {**base, **_read(_base(language))}
     return base
 
 
@@ -28,8 +31,44 @@ def languages() -> list[str]:
     return sorted(p.stem for p in I18N_DIR.glob("*.yaml"))
 
 
-def _read(lang: str) -> dict[str, str]:
+def vocabulary_in(vocab: Vocabulary, language: str = "en") -> Vocabulary:
+    """``vocab`` with its labels in ``language``, from the ``vocabulary:`` section of its file.
+
+    English labels live in the schema's vocabulary.yaml (the one source of truth);
+    a translation lists ``list name → slug → label`` and may leave out labels that
+    read the same (most state names); those stay as they are.
+    """
+    lang = _base(language)
+    if lang == "en":
+        return vocab
+    table = _load(lang).get("vocabulary") or {}
+    if not table:
+        return vocab
+    lists = {}
+    for name, terms in vocab.lists.items():
+        local = {str(k): str(v) for k, v in (table.get(name) or {}).items()}
+        lists[name] = tuple(replace(t, label=local.get(str(t.slug), t.label)) for t in terms)
+    return Vocabulary(lists)
+
+
+def vocabulary_labels(language: str) -> dict[str, dict[str, str]]:
+    """The translated labels of ``language`` as written: list name → slug → label."""
+    table = _load(_base(language)).get("vocabulary") or {}
+    return {str(n): {str(k): str(v) for k, v in (t or {}).items()} for n, t in table.items()}
+
+
+def _base(language: str) -> str:
+    return (language or "en").split("-")[0].split("_")[0]
+
+
+@cache
+def _load(lang: str) -> dict:
     path = I18N_DIR / f"{lang}.yaml"
     if not path.is_file():
         return {}
-    return {str(k): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _read(lang: str) -> dict[str, str]:
+    # Sections (the vocabulary's labels) are not interface strings.
+    return {str(k): str(v) for k, v in _load(lang).items() if not isinstance(v, dict)}

@@ -7,6 +7,7 @@ config for every rebuild, which is what invalidates the cache.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,10 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core import Collection, Layout, load
 from ..core.hosting import only_states
-from ..core.i18n import strings
+from ..core.i18n import strings, vocabulary_in
 from ..core.issues import errors
 from ..core.schema import vocabulary
+from ..core.vocabulary import Vocabulary
 
 log = get_plugin_logger("practice_commons")
 
@@ -61,7 +63,7 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
     states = published_states(config)
     if states:
         collection = only_states(collection, states)
-    _cache.update(key=key, collection=collection)
+    _cache.update(key=key, collection=collection, language=_language(config))
     return collection
 
 
@@ -76,8 +78,20 @@ def published_states(config: MkDocsConfig) -> list[str]:
 
 def ui_strings(config: MkDocsConfig) -> dict[str, str]:
     """Our interface strings in the theme's language."""
-    return strings(str(config.theme.get("language") or "en"))
+    return strings(_language(config))
 
 
-def vocab():
-    return vocabulary()
+def vocab(config: MkDocsConfig | None = None) -> Vocabulary:
+    """The vocabulary with labels in the site's language (that of ``config``, else of the
+    build whose collection was loaded last), so every plugin shows the same labels."""
+    language = _language(config) if config is not None else _cache.get("language") or "en"
+    return _vocab_in(language)
+
+
+@cache
+def _vocab_in(language: str) -> Vocabulary:
+    return vocabulary_in(vocabulary(), language)
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language") or "en")
