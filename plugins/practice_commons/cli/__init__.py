@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["validate", "bench", "new", "importer"]
+COMMANDS = ["validate", "bench", "new", "importer", "report"]
 
 
 def build_parser() -> argparse.ArgumentParser:
