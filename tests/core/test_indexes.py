@@ -223,10 +223,10 @@ def test_related_content_scores_a_bounded_number_of_candidates(monkeypatch):
     calls = 0
     real = related._score
 
-    def counting(a, b):
+    def counting(shared):
         nonlocal calls
         calls += 1
-        return real(a, b)
+        return real(shared)
 
     monkeypatch.setattr(related, "_score", counting)
     n = 1500

@@ -24,7 +24,9 @@ def test_shard_holds_a_lunr_index_and_a_compact_store(ix):
     data = json.loads(search.build_shard(ix.published, url, vocabulary()))
     assert data["v"] == 1 and data["lang"] == "en"
     assert data["index"]["version"] == "2.3.9"  # what the lunr.js inside MkDocs reads
-    assert data["index"]["fields"] == ["t", "s", "tp", "r", "m"]
+    assert data["index"]["fields"] == ["t", "k", "m"]
+    vector = data["index"]["fieldVectors"][0][1]
+    assert all(round(x, 1) == x for x in vector[1::2])  # scores kept to one decimal
     docs = {d["t"]: d for d in data["docs"]}
     assert "Secret Draft Reading" not in docs
     assert len(docs) == 7
@@ -61,6 +63,10 @@ def test_queries_match_stems_and_prefixes_and_need_every_word(ix):
     assert search.search(shard, "english learners") == ["Newcomer English Academy"]
     assert search.search(shard, "hudson") == ["Math Reading Circles"]
     assert search.search(shard, "zebra") == []
+    assert search.search(shard, "routine") == ["Reading Across Grades"]  # from its summary
+    lean = search.build_shard(ix.published, url, vocabulary(), summaries=False)
+    assert search.search(lean, "routine") == [] and len(lean) < len(shard)
+    assert search.search(lean, "reading circles") == ["Math Reading Circles"]
     # Titles weigh most.
     assert search.search(shard, "reading")[0] in {
         "Reading Across Grades", "Math Reading Circles", "Old Reading Club",

@@ -11,6 +11,7 @@ pointing at the alphabetically first ones.
 
 from __future__ import annotations
 
+import heapq
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,9 +59,12 @@ def compute(collection: Collection, limit: int = 5) -> dict[tuple[str, str], lis
     """
     records = sorted(collection.published(), key=lambda r: (r.kind, r.slug))
     postings: dict[Key, list[Record]] = {}
+    features: dict[int, frozenset[tuple[str, Any]]] = {}
     for record in records:
         for key in _keys(record):
             postings.setdefault(key, []).append(record)
+        features[id(record)] = frozenset(
+            (name, value) for name in WEIGHTS for value in getattr(record, name))
     out: dict[tuple[str, str], list[Related]] = {}
     for record in records:
         linked = {(r.kind, r.slug) for kind in ("profile", "case-study", "template")
@@ -75,10 +79,16 @@ def compute(collection: Collection, limit: int = 5) -> dict[tuple[str, str], lis
                     seen.setdefault(ident, other)
             if len(seen) >= ENOUGH:
                 break
-        scored = [s for s in (_score(record, other) for other in seen.values())
-                  if s.score >= MIN_SCORE]
-        scored.sort(key=lambda r: (-r.score, r.record.title.casefold(), r.record.slug))
-        out[(record.kind, record.slug)] = scored[:limit]
+        mine = features[id(record)]
+        scored = []
+        for other in seen.values():
+            shared = mine & features[id(other)]
+            score = _score(shared)
+            if score >= MIN_SCORE:
+                scored.append((-score, other.title.casefold(), other.slug, other, shared))
+        out[(record.kind, record.slug)] = [
+            Related(other, -neg, tuple(sorted(shared, key=_shared_order)))
+            for neg, _t, _s, other, shared in heapq.nsmallest(limit, scored, key=lambda x: x[:3])]
     return out
 
 
@@ -89,13 +99,12 @@ def _window(items: list[Record], spin: int) -> Iterable[Record]:
     return (items[(start + i) % len(items)] for i in range(PER_KEY))
 
 
-def _score(a: Record, b: Record) -> Related:
-    shared: list[tuple[str, Any]] = []
-    score = 0
-    for name, weight in WEIGHTS.items():
-        mine = getattr(a, name)
-        for value in getattr(b, name):
-            if value in mine:
-                shared.append((name, value))
-                score += weight
-    return Related(b, score, tuple(shared))
+def _score(shared: frozenset[tuple[str, Any]]) -> int:
+    return sum(WEIGHTS[name] for name, _ in shared)
+
+
+_FIELD_ORDER = {name: i for i, name in enumerate(WEIGHTS)}
+
+
+def _shared_order(item: tuple[str, Any]) -> tuple[int, str]:
+    return (_FIELD_ORDER[item[0]], str(item[1]))

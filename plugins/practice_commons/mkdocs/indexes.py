@@ -45,6 +45,9 @@ class IndexesConfig(base.Config):
     """Turn the plugin off."""
     search = c.Type(bool, default=True)
     """Build the lunr shards and show the search and filter widget."""
+    search_summaries = c.Type(bool, default=True)
+    """Index summaries as well as titles, schools and topics. Off halves the shards of a
+    very large archive; summaries still show on the result cards."""
     exports = c.Type(bool, default=True)
     """Publish api/*.json, api/profiles.csv, feed.xml and the data/ page."""
     related = c.Type(int, default=5)
@@ -126,12 +129,14 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         vocab = shared.vocab()
         # Copied from the installed MkDocs at each build, so the site never carries a stale copy.
         files.append(File.generated(config, f"{SEARCH_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
+        summaries = self.config.search_summaries
         files.append(File.generated(config, f"{SEARCH_DIR}/all.json", content=search.build_shard(
-            ix.published, self.href, vocab, None, lang)))
+            ix.published, self.href, vocab, None, lang, summaries)))
         for lv in ix.levels:
             files.append(File.generated(
                 config, f"{SEARCH_DIR}/level-{lv.level}.json", content=search.build_shard(
-                    lv.records(), lambda r, n=lv.level: self.href(r, n), vocab, lv.level, lang)))
+                    lv.records(), lambda r, n=lv.level: self.href(r, n), vocab, lv.level, lang,
+                    summaries)))
 
     def _export_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes) -> None:
         prefix = config.site_url.rstrip("/") + "/" if config.site_url else ""
