@@ -217,3 +217,20 @@ def test_bundled_site_search_matches_the_build(bundled_site, bundled_url, page):
     page.reload()
     wait_status(page, "1 result" if n == 1 else f"{n} results")
     assert titles(page)[:20] == [docs[i]["t"] for i in expected][:20]
+
+
+def test_long_result_lists_come_twenty_at_a_time_and_focus_follows(bundled_site, bundled_url,
+                                                                    page):
+    docs = json.loads(bundled_site.file("practice-commons/search/all.json").read_bytes())["docs"]
+    if len(docs) <= 20:
+        pytest.skip("the bundled archive has 20 items or fewer: nothing to page through")
+    page.goto(bundled_url + "browse/?kind=profile&kind=case-study&kind=template")
+    wait_status(page, f"{len(docs)} results")
+    assert len(titles(page)) == 20
+    more = page.locator(".pc-search__more")
+    assert more.is_visible()
+    more.click()
+    assert page.evaluate("document.activeElement.textContent") == titles(page)[20]
+    assert len(titles(page)) == min(40, len(docs))
+    # Without words, results come in the archive's order: by kind, then title.
+    assert titles(page)[:20] == [d["t"] for d in docs][:20]
