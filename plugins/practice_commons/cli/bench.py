@@ -12,41 +12,17 @@ headless Chromium, what a first query on a level page fetches and how long it ta
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from ..core import load, synthetic
 from . import bench_browser
-from .common import find_root, layout_for
-
-# Not copied into the benchmark's work folder: tooling, caches, outputs, the code itself
-# (the plugins run from the installed package).
-SKIP = {".git", ".venv", "site", "plugins", "tests", "scripts", "build", "dist", ".cache",
-        "__pycache__", ".pytest_cache", ".ruff_cache", "node_modules"}
-# Merged over the repository's mkdocs.yml by MkDocs' INHERIT: plain Material on the same
-# pages. Lists replace, so `plugins` and `hooks` lose everything custom; an empty
-# custom_dir drops our theme overrides. Profiles stay out of the sidebar as in (a): a nav
-# entry per page makes the plain build O(N²), which would flatter our ratio. The `nav:`
-# appended is the one our plugins produce (see practice_commons.mkdocs.bench_nav).
-PLAIN_CONFIG = """\
-INHERIT: mkdocs.yml
-docs_dir: plain-docs
-plugins: [search]
-hooks: []
-not_in_nav: |
-  /profiles/
-theme:
-  custom_dir: plain-overrides
-"""
+from .bench_site import BenchError, gz_size, prepare, shards, timed_build, tree_bytes, validate_rate
+from .common import find_root
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,10 +69,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-class BenchError(Exception):
-    """A build failed or the site could not be prepared; the message says which."""
-
-
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -107,17 +79,20 @@ def bench(root: Path, work: Path, n: int, *, runs: int = 3, seed: int = 0, brows
     say = progress or (lambda _m: None)
     say(f"Preparing {n} synthetic profiles in {work} …")
     site_root = prepare(root, work, n, seed)
-    per_s, profiles_loaded, validate_s = validate_rate(site_root)
-    say(f"Validation: {profiles_loaded} profiles in {validate_s:.3f} s ({per_s:,.0f}/s)")
+    per_s, profiles_loaded, validate_s, validate_wall = validate_rate(site_root)
+    say(f"Validation: {profiles_loaded} profiles in {validate_s:.3f} CPU-s ({per_s:,.0f}/s), "
+        f"{validate_wall:.3f} s wall")
     builds: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     for i in range(runs):
         for kind, cfg in (("a", "mkdocs.yml"), ("b", "mkdocs-plain.yml")):
             out = timed_build(site_root, cfg, work / f"site-{kind}")
             builds[kind].append(out)
             say(f"Build {i + 1}/{runs} {'plugins' if kind == 'a' else 'plain Material'}: "
-                f"{out['seconds']:.1f} s, {out['max_rss_mb']:.0f} MB")
+                f"{out['seconds']:.1f} s ({out['cpu_s']:.1f} CPU-s), {out['max_rss_mb']:.0f} MB")
     a = statistics.median(b["seconds"] for b in builds["a"])
     b = statistics.median(b["seconds"] for b in builds["b"])
+    a_cpu = statistics.median(b["cpu_s"] for b in builds["a"])
+    b_cpu = statistics.median(b["cpu_s"] for b in builds["b"])
     site = work / "site-a"
     shard_list = shards(site)
     result: dict[str, Any] = {
@@ -129,14 +104,19 @@ def bench(root: Path, work: Path, n: int, *, runs: int = 3, seed: int = 0, brows
         "ratio": round(a / b, 3),
         "build_runs_s": [round(x["seconds"], 2) for x in builds["a"]],
         "plain_runs_s": [round(x["seconds"], 2) for x in builds["b"]],
+        # CPU time of each build process: on a busy machine it moves far less than wall time.
+        "build_cpu_s": round(a_cpu, 2),
+        "plain_material_cpu_s": round(b_cpu, 2),
+        "ratio_cpu": round(a_cpu / b_cpu, 3),
         "validate_per_s": round(per_s),
-        "validate_s": round(validate_s, 3),
+        "validate_cpu_s": round(validate_s, 3),
+        "validate_wall_s": round(validate_wall, 3),
         "peak_rss_mb": round(max(x["max_rss_mb"] for x in builds["a"]), 1),
         "plain_peak_rss_mb": round(max(x["max_rss_mb"] for x in builds["b"]), 1),
         "warnings": builds["a"][-1]["warnings"],
         "plain_warnings": builds["b"][-1]["warnings"],
-        "site_mb": round(_tree_bytes(site) / 1e6, 1),
-        "material_search_index_gz_bytes": _gz_size(site / "search" / "search_index.json"),
+        "site_mb": round(tree_bytes(site) / 1e6, 1),
+        "material_search_index_gz_bytes": gz_size(site / "search" / "search_index.json"),
         "shards": shard_list,
         "largest_shard_gz_bytes": max((s["gz_bytes"] for s in shard_list), default=None),
     }
@@ -146,129 +126,6 @@ def bench(root: Path, work: Path, n: int, *, runs: int = 3, seed: int = 0, brows
     else:
         result.update(first_query_gz_bytes=None, query_ms=None, query_note="skipped (--no-browser)")
     return result
-
-
-def prepare(root: Path, work: Path, n: int, seed: int) -> Path:
-    """Copy the repository's site sources into ``work/repo`` and add ``n`` synthetic profiles."""
-    dest = work / "repo"
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for item in sorted(root.iterdir()):
-        if item.name in SKIP or item.name.endswith(".egg-info"):
-            continue
-        if item.is_dir():
-            shutil.copytree(item, dest / item.name, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(item, dest / item.name)
-    layout = layout_for(dest)
-    content = dest / layout.content_dir
-    targets = {kind: sorted(p.stem for p in (content / folder).glob("*.md") if p.stem != "index")
-               for kind, folder in (("case-studies", layout.case_studies_dir),
-                                    ("templates", layout.templates_dir))}
-    synthetic.write(dest / layout.profiles_dir, n, seed=seed, case_studies=targets["case-studies"],
-                    templates=targets["templates"])
-    # The plain build: the same Markdown in one docs_dir. Drafts are left out, as the plugin
-    # leaves them out, so both builds publish the same pages.
-    plain = dest / "plain-docs"
-    shutil.copytree(content, plain, symlinks=True)
-    profiles_src = dest / layout.profiles_dir
-    for md in sorted(profiles_src.rglob("*.md")):
-        rel = md.relative_to(profiles_src)
-        if _is_draft(md):
-            continue
-        target = plain / "profiles" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(md, target)
-        if md.name == "index.md":  # a profile with its own folder: its attachments too
-            for extra in md.parent.iterdir():
-                if extra.suffix != ".md":
-                    shutil.copy2(extra, target.parent / extra.name)
-    (dest / "plain-overrides").mkdir()
-    nav = dest / "plain-nav.yml"
-    done = subprocess.run([sys.executable, "-m", "practice_commons.mkdocs.bench_nav", "mkdocs.yml",
-                           str(nav), str(plain)], cwd=dest, env=_env(), capture_output=True,
-                          text=True, check=False)
-    if done.returncode != 0:
-        raise BenchError(f"could not load the site's navigation:\n{done.stderr[-3000:]}")
-    (dest / "mkdocs-plain.yml").write_text(PLAIN_CONFIG + nav.read_text(encoding="utf-8"),
-                                           encoding="utf-8")
-    return dest
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-
-
-def _is_draft(path: Path) -> bool:
-    with path.open(encoding="utf-8") as fh:
-        head = fh.read(20_000)
-    front = head.split("\n---", 1)[0]
-    return "\nstatus: draft" in front
-
-
-def validate_rate(site_root: Path, repeats: int = 3) -> tuple[float, int, float]:
-    """Profiles per second through ``load`` (what ``commons validate`` runs), best of repeats.
-
-    Timed in this process without interpreter start-up, which is a constant, not a rate.
-    """
-    layout = layout_for(site_root)
-    times = []
-    count = 0
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = load(layout)
-        times.append(time.perf_counter() - start)
-        count = len(result.collection.profiles)
-        bad = [i.text() for i in result.issues if i.severity == "error"]
-        if bad:
-            raise BenchError("the corpus does not validate:\n  " + "\n  ".join(bad[:20]))
-    best = statistics.median(times)
-    return count / best, count, best
-
-
-def timed_build(site_root: Path, config: str, site_dir: Path) -> dict[str, Any]:
-    """Build in a child process; its wall time and its own peak RSS (from wait4)."""
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    env = _env()
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=site_root, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
-        tail = "\n".join(stderr.strip().splitlines()[-20:])
-        raise BenchError(f"`mkdocs build -f {config}` failed ({proc.returncode}):\n{tail}")
-    return {"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024,  # KiB on Linux
-            "warnings": sum(1 for line in stderr.splitlines() if line.startswith("WARNING"))}
-
-
-def shards(site: Path) -> list[dict[str, Any]]:
-    """Every prebuilt lunr index in the site except Material's own, with raw and gzip sizes."""
-    out = []
-    for path in sorted(site.rglob("*.json")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith("search/"):
-            continue
-        raw = path.read_bytes()
-        if b'"invertedIndex"' not in raw:
-            continue
-        out.append({"path": rel, "raw_bytes": len(raw), "gz_bytes": len(gzip.compress(raw, 6))})
-    return out
-
-
-def _gz_size(path: Path) -> int | None:
-    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else None
-
-
-def _tree_bytes(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def table(r: dict[str, Any]) -> str:
@@ -281,7 +138,10 @@ def table(r: dict[str, Any]) -> str:
         ("build with plugins, median", f"{r['build_s']:.1f} s  {r['build_runs_s']}", ""),
         ("plain Material, median", f"{r['plain_material_s']:.1f} s  {r['plain_runs_s']}", ""),
         ("ratio", f"{r['ratio']:.3f}", "≤ 1.15 at N = 1,000"),
-        ("commons validate", f"{r['validate_per_s']:,} profiles/s", "≥ 5,000/s"),
+        ("CPU time, plugins / plain",
+         f"{r['build_cpu_s']:.1f} / {r['plain_material_cpu_s']:.1f} s (ratio {r['ratio_cpu']:.3f})",
+         ""),
+        ("commons validate", f"{r['validate_per_s']:,} profiles/CPU-s", "≥ 5,000/s"),
         ("peak memory, plugins / plain", f"{r['peak_rss_mb']:,.0f} / {r['plain_peak_rss_mb']:,.0f} MB",
          "< 24 GiB"),
         ("warnings, plugins / plain", f"{r['warnings']} / {r['plain_warnings']}", ""),
@@ -302,3 +162,4 @@ def table(r: dict[str, Any]) -> str:
     if r.get("query_note"):
         lines += ["", f"note: {r['query_note']}"]
     return "\n".join(lines)
+

@@ -1,0 +1,176 @@
+"""The site half of ``commons bench``: the work folder, the timed builds, the measures.
+
+Copies this repository's site sources beside a synthetic corpus, writes the plain
+Material configuration, and runs each build in a child process whose own wall time,
+CPU time and peak memory (``wait4``) are the figures.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from ..core import load, synthetic
+from .common import layout_for
+
+# Not copied into the benchmark's work folder: tooling, caches, outputs, the code itself
+# (the plugins run from the installed package).
+SKIP = {".git", ".venv", "site", "plugins", "tests", "scripts", "build", "dist", ".cache",
+        "__pycache__", ".pytest_cache", ".ruff_cache", "node_modules"}
+# Merged over the repository's mkdocs.yml by MkDocs' INHERIT: plain Material on the same
+# pages. Lists replace, so `plugins` and `hooks` lose everything custom; an empty
+# custom_dir drops our theme overrides. Profiles stay out of the sidebar as in (a): a nav
+# entry per page makes the plain build O(N²), which would flatter our ratio. The `nav:`
+# appended is the one our plugins produce (see practice_commons.mkdocs.bench_nav).
+PLAIN_CONFIG = """\
+INHERIT: mkdocs.yml
+docs_dir: plain-docs
+plugins: [search]
+hooks: []
+not_in_nav: |
+  /profiles/
+theme:
+  custom_dir: plain-overrides
+"""
+
+
+
+class BenchError(Exception):
+    """A build failed or the site could not be prepared; the message says which."""
+
+
+def prepare(root: Path, work: Path, n: int, seed: int) -> Path:
+    """Copy the repository's site sources into ``work/repo`` and add ``n`` synthetic profiles."""
+    dest = work / "repo"
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for item in sorted(root.iterdir()):
+        if item.name in SKIP or item.name.endswith(".egg-info"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, dest / item.name, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(item, dest / item.name)
+    layout = layout_for(dest)
+    content = dest / layout.content_dir
+    targets = {kind: sorted(p.stem for p in (content / folder).glob("*.md") if p.stem != "index")
+               for kind, folder in (("case-studies", layout.case_studies_dir),
+                                    ("templates", layout.templates_dir))}
+    synthetic.write(dest / layout.profiles_dir, n, seed=seed, case_studies=targets["case-studies"],
+                    templates=targets["templates"])
+    # The plain build: the same Markdown in one docs_dir. Drafts are left out, as the plugin
+    # leaves them out, so both builds publish the same pages.
+    plain = dest / "plain-docs"
+    shutil.copytree(content, plain, symlinks=True)
+    profiles_src = dest / layout.profiles_dir
+    for md in sorted(profiles_src.rglob("*.md")):
+        rel = md.relative_to(profiles_src)
+        if _is_draft(md):
+            continue
+        target = plain / "profiles" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(md, target)
+        if md.name == "index.md":  # a profile with its own folder: its attachments too
+            for extra in md.parent.iterdir():
+                if extra.suffix != ".md":
+                    shutil.copy2(extra, target.parent / extra.name)
+    (dest / "plain-overrides").mkdir()
+    nav = dest / "plain-nav.yml"
+    done = subprocess.run([sys.executable, "-m", "practice_commons.mkdocs.bench_nav", "mkdocs.yml",
+                           str(nav), str(plain)], cwd=dest, env=_env(), capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise BenchError(f"could not load the site's navigation:\n{done.stderr[-3000:]}")
+    (dest / "mkdocs-plain.yml").write_text(PLAIN_CONFIG + nav.read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    return dest
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def _is_draft(path: Path) -> bool:
+    with path.open(encoding="utf-8") as fh:
+        head = fh.read(20_000)
+    front = head.split("\n---", 1)[0]
+    return "\nstatus: draft" in front
+
+
+def validate_rate(site_root: Path, repeats: int = 3) -> tuple[float, int, float, float]:
+    """Profiles per CPU-second through ``load`` (what ``commons validate`` runs).
+
+    Returns the rate, the profile count, and the median CPU and wall seconds of
+    ``repeats`` runs. Timed in this process without interpreter start-up (a constant,
+    not a rate); single-threaded, so on an idle machine CPU and wall time agree.
+    """
+    layout = layout_for(site_root)
+    times, walls = [], []
+    count = 0
+    for _ in range(repeats):
+        start, wall = time.process_time(), time.perf_counter()
+        result = load(layout)
+        times.append(time.process_time() - start)
+        walls.append(time.perf_counter() - wall)
+        count = len(result.collection.profiles)
+        bad = [i.text() for i in result.issues if i.severity == "error"]
+        if bad:
+            raise BenchError("the corpus does not validate:\n  " + "\n  ".join(bad[:20]))
+    best = statistics.median(times)
+    return count / best, count, best, statistics.median(walls)
+
+
+def timed_build(site_root: Path, config: str, site_dir: Path) -> dict[str, Any]:
+    """Build in a child process; its wall time and its own peak RSS (from wait4)."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    env = _env()
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=site_root, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        tail = "\n".join(stderr.strip().splitlines()[-20:])
+        raise BenchError(f"`mkdocs build -f {config}` failed ({proc.returncode}):\n{tail}")
+    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "max_rss_mb": usage.ru_maxrss / 1024,  # KiB on Linux
+            "warnings": sum(1 for line in stderr.splitlines() if line.startswith("WARNING"))}
+
+
+def shards(site: Path) -> list[dict[str, Any]]:
+    """Every prebuilt lunr index in the site except Material's own, with raw and gzip sizes."""
+    out = []
+    for path in sorted(site.rglob("*.json")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith("search/"):
+            continue
+        raw = path.read_bytes()
+        if b'"invertedIndex"' not in raw:
+            continue
+        out.append({"path": rel, "raw_bytes": len(raw), "gz_bytes": len(gzip.compress(raw, 6))})
+    return out
+
+
+def gz_size(path: Path) -> int | None:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else None
+
+
+def tree_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
