@@ -85,7 +85,7 @@ def test_query_and_two_facets_give_exactly_the_expected_results_again_after_relo
     assert count("state", "DC") == "(0)"
     assert count("grade", "k-2") == "(1)"  # Family Literacy Nights: "reading", MA
     shared = page.url
-    assert parse_qsl(urlsplit(shared).query) == [("q", "reading"), ("grade", "6-8"),
+    assert parse_qsl(urlsplit(shared).query) == [("query", "reading"), ("grade", "6-8"),
                                                   ("state", "MA")]
     ranked = titles(page)
     page.reload()
@@ -107,7 +107,7 @@ def test_results_agree_with_the_python_matching_rule(sample, page):
     url, site = sample
     shard = site.file("practice-commons/search/all.json").read_bytes()
     docs = json.loads(shard)["docs"]
-    page.goto(url + "browse/?q=reading&state=MA&grade=6-8")
+    page.goto(url + "browse/?query=reading&state=MA&grade=6-8")
     wait_status(page, "3 results")
     expected = [docs[i]["t"] for i in search.matches(shard, "reading")
                 if "MA" in docs[i].get("state", []) and "6-8" in docs[i].get("grade", [])]
@@ -158,7 +158,7 @@ def test_filters_work_from_the_keyboard(sample, page):
 
 def test_contributor_text_stays_text_in_results(sample, page):
     url, _ = sample
-    page.goto(url + "browse/?q=circles")
+    page.goto(url + "browse/?query=circles")
     wait_status(page, "2 results")
     assert '<img src=x onerror="window.pwned=1">Evil <b>bold</b> Circles' in titles(page)
     results = page.locator(".pc-search__results")
@@ -171,7 +171,7 @@ def test_without_javascript_the_static_lists_are_complete(sample, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     everything = PUBLISHED | {"profile:evil"}
-    page.goto(url + "browse/?q=reading&state=MA")
+    page.goto(url + "browse/?query=reading&state=MA")
     assert not page.locator("[data-pc-search]").is_visible()
     keys = page.locator(".pc-static [data-pc-key]").evaluate_all(
         "els => els.map(e => e.dataset.pcKey)")
@@ -217,6 +217,9 @@ def test_bundled_site_search_matches_the_build(bundled_site, bundled_url, page):
     page.reload()
     wait_status(page, "1 result" if n == 1 else f"{n} results")
     assert titles(page)[:20] == [docs[i]["t"] for i in expected][:20]
+    # Material's own search (which owns ?q=) stays closed on the shared address.
+    assert page.locator("#__search").is_checked() is False
+    assert page.input_value(".md-search__input") == ""
 
 
 def test_long_result_lists_come_twenty_at_a_time_and_focus_follows(bundled_site, bundled_url,

@@ -4,7 +4,8 @@
  * their counts and a static list of everything in scope, so it works without
  * JavaScript. This script fetches the page's one shard on first use, loads
  * lunr.js only when a visitor types words, and keeps the state in the query
- * string (?q=…&topic=…&grade=…) so a search can be shared, bookmarked and
+ * string (?query=…&topic=…&grade=…; not "q", which Material's own search
+ * takes over on load) so a search can be shared, bookmarked and
  * restored on reload. Text from the shard is only ever set with textContent.
  *
  * Within one filter, values are alternatives (any of them); across filters,
@@ -135,7 +136,7 @@
   };
 
   Widget.prototype.restore = function (params) {
-    this.input.value = params.get("q") || "";
+    this.input.value = params.get("query") || "";
     this.boxes.forEach(function (box) {
       box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
     });
@@ -158,7 +159,7 @@
 
   Widget.prototype.writeURL = function (state) {
     var params = new URLSearchParams();
-    if (state.q) { params.set("q", state.q); }
+    if (state.q) { params.set("query", state.q); }
     this.facets.forEach(function (name) {
       (state.chosen[name] || []).forEach(function (v) { params.append(name, v); });
     });
