@@ -1,4 +1,4 @@
-"""The browser's validator and writer (submit-validate.js) against the Python ones.
+"""The browser's validator and writer (submit-*.js) against the Python ones.
 
 The submission form must give exactly the messages `commons validate` gives and
 write exactly the file `commons new` would, so both run here on the same inputs:
@@ -24,7 +24,8 @@ from tests.conftest import REPO, VALID_PROFILE
 
 pytestmark = pytest.mark.browser
 
-SCRIPT = REPO / "plugins/practice_commons/assets/practice-commons/assets/submit-validate.js"
+ASSETS = REPO / "plugins/practice_commons/assets/practice-commons/assets"
+SCRIPTS = [ASSETS / f"submit-{name}.js" for name in ("pycompat", "validate", "writer")]
 TODAY = dt.date(2026, 1, 1)
 # The sample profile's data as the front-matter parser gives it (dates stay text).
 VALID: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(VALID_PROFILE.split("---")[1]),
@@ -36,7 +37,8 @@ def js(browser):
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!doctype html><title>t</title>")
-    page.add_script_tag(path=str(SCRIPT))
+    for script in SCRIPTS:
+        page.add_script_tag(path=str(script))
     vocab = {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
                     for t in vocabulary().terms(name)] for name in vocabulary().lists}
     page.evaluate("([s, v, f]) => { window.S = s; window.V = v; window.F = f; }",
@@ -93,6 +95,10 @@ CASES = [
     with_(("resources", 0, "level"), True), with_(("resources", 0, "format"), "vidoe"),
     with_(("resources", 0, "format"), "Online course"), with_(("resources", 0, "file"), "../x.pdf"),
     with_(("resources", 0, "file"), "C:/x.pdf"), with_(("resources", 1), {}),
+    with_(("resources", 0, "file"), "javascript:x//a.pdf"), with_(("resources", 0, "file"), "%2e%2e/a.pdf"),
+    with_(("resources", 0, "file"), "hand book.pdf"), with_(("resources", 0, "file"), ".hidden"),
+    with_(("status",), "published" * 20), with_(("submitted",), "é" * 100),
+    with_(("school", "website"), "x" * 200), with_(("slug",), "Ü" * 90),
     with_(("resources", 1), {"level": 2, "title": "T", "format": "video", "extra": 1}),
     with_(("evidence", "essa_tier"), 5), with_(("evidence", "essa_tier"), "Tier 2"),
     with_(("evidence", "essa_tier"), "None"), with_(("evidence", "outcomes", 0, "before"), [1]),

@@ -3,7 +3,7 @@
 The form has a control for every field of ``load_schema("profile")`` and nothing
 else: its labels come from the interface strings, its help text from each
 field's ``description``, its choices from the vocabularies. The page embeds the
-same expanded schema, and ``submit.js`` checks it with a port of
+same expanded schema, and ``submit-validate.js`` checks it with a port of
 :mod:`.validate`, so the form cannot ask for something the validator refuses.
 """
 

@@ -2,7 +2,7 @@
 
 One writer for every way a profile is made, so a file from the command line, the
 spreadsheet importer and the site's submission form look the same to a reviewer.
-``assets/.../submit.js`` holds the same writer for the browser; a browser test
+``assets/.../submit-writer.js`` holds the same writer for the browser; a browser test
 checks that both produce byte-identical files from the same data.
 
 The YAML is written by hand rather than with ``yaml.safe_dump`` because we want a

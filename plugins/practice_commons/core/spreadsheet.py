@@ -26,6 +26,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -208,6 +209,19 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
         book.close()
 
 
+_MISSING = object()
+
+
+@lru_cache(maxsize=None)
+def _names(vocabulary_name: str) -> dict[str, Any]:
+    """Every slug, label and alias of a vocabulary (lowercase) → its slug."""
+    out: dict[str, Any] = {}
+    for term in vocabulary().terms(vocabulary_name):
+        for key in (str(term.slug), term.label, *term.aliases):
+            out.setdefault(key.lower(), term.slug)
+    return out
+
+
 def _convert(cell: Any, schema: dict[str, Any], values: dict[str, Any]) -> Any:
     if isinstance(cell, dt.datetime):
         cell = cell.date()
@@ -225,11 +239,9 @@ def _convert(cell: Any, schema: dict[str, Any], values: dict[str, Any]) -> Any:
     if enum is not None:
         name = schema.get("x-vocabulary")
         if name:
-            wanted = str(cell).strip().lower()
-            for term in vocabulary().terms(name):
-                if wanted in {str(term.slug).lower(), term.label.lower(),
-                              *(a.lower() for a in term.aliases)}:
-                    return term.slug
+            slug = _names(name).get(str(cell).strip().lower(), _MISSING)
+            if slug is not _MISSING:
+                return slug
         if isinstance(cell, str) and re.fullmatch(r"-?\d+", cell) and "integer" in types:
             return int(cell)
         return cell

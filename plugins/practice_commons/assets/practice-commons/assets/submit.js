@@ -1,7 +1,7 @@
 /* Practice Commons: the "Submit a profile" form.
  *
  * Reads the form (generated from the profile schema), checks it with the
- * validator in submit-validate.js, lists problems at the top and beside each
+ * validator in submit-validate.js (a port of core/validate.py), lists problems at the top and beside each
  * field, and, once it is valid, offers the file: open GitHub's "create new file"
  * page with the name and content filled in, copy it, or download it.
  */
