@@ -183,3 +183,18 @@ def test_progress_bar_only_on_a_terminal():
     assert "Importing [" in tty.getvalue() and "4/4 rows" in tty.getvalue()
     assert "2/4 rows" in tty.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_a_group_filled_only_in_its_second_columns_is_reported_by_those_columns(tmp_path, capsys):
+    records = list(csv.reader(io.StringIO((EXAMPLE / "practices.csv").read_text(encoding="utf-8"))))
+    head, row = records[0], list(records[1])
+    for name in ("Resource 1 level", "Resource 1 format", "Resource 1", "Resource 1 link"):
+        row[head.index(name)] = ""
+    row[head.index("Resource 2 format")] = "vidoe"
+    sheet = tmp_path / "practices.csv"
+    with open(sheet, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([head, row])
+    assert run(tmp_path, sheet=sheet) == 1
+    err = capsys.readouterr().err
+    assert ("practices.csv: row 2, column 'Resource 2 format' (field 'resources[0].format'): "
+            "unknown resource format 'vidoe' — did you mean 'video'?") in err

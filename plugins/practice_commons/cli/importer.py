@@ -18,7 +18,14 @@ from typing import TextIO
 from ..core import Validator, load, parse, slugify
 from ..core.collection import REFERENCE_FIELDS
 from ..core.scaffold import render_profile, write_new
-from ..core.spreadsheet import Mapping, MappingError, load_mapping, read_rows, row_to_profile
+from ..core.sheetfile import read_rows
+from ..core.spreadsheet import (
+    Mapping,
+    MappingError,
+    load_mapping,
+    original_field,
+    row_to_profile,
+)
 from .common import find_root, layout_for
 
 
@@ -128,7 +135,7 @@ def run(args: argparse.Namespace, err: TextIO | None = None) -> int:
 def _one_row(n: int, cells: dict, mapping: Mapping, profiles_dir: str, validator: Validator,
              collection, planned: dict[str, tuple[int, str]], today: str, force: bool,
              root: Path) -> list[RowProblem]:
-    data, body = row_to_profile(cells, mapping)
+    data, body, renames = row_to_profile(cells, mapping)
     data.setdefault("status", "published")
     data.setdefault("submitted", today)
     slug_cell = cells.get(mapping.slug_column) if mapping.slug_column else None
@@ -140,7 +147,8 @@ def _one_row(n: int, cells: dict, mapping: Mapping, profiles_dir: str, validator
     doc = parse(rel, text.encode("utf-8"))
     out: list[RowProblem] = []
     for issue in doc.problems + validator.validate(doc):
-        cols = tuple(mapping.column_for(issue.field)) if issue.field else ()
+        cols = tuple(mapping.column_for(original_field(issue.field, renames))) \
+            if issue.field else ()
         out.append(RowProblem(n, cols, issue.field, issue.message, issue.hint))
     for fld, kind in REFERENCE_FIELDS["profile"].items():
         for i, ref in enumerate(data.get(fld) or ()):

@@ -20,13 +20,11 @@ left as written, so the validator can say what is wrong with it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -171,48 +169,10 @@ def load_mapping(path: Path, headers: list[str]) -> Mapping:
     return Mapping(columns, body, dict(raw.get("constants") or {}), slug_column)
 
 
-def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]], int]:
-    """Headers, an iterator of (row number, cells by header) and the number of data rows.
-
-    Row numbers are the ones a spreadsheet program shows: the header is row 1.
-    """
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            table = list(csv.reader(fh))
-    elif suffix == ".xlsx":
-        table = _xlsx_rows(path)
-    else:
-        raise MappingError([f"{path.name}: only .csv and .xlsx spreadsheets can be imported"])
-    if not table:
-        raise MappingError([f"{path.name}: the spreadsheet is empty"])
-    headers = [str(h).strip() if h is not None else "" for h in table[0]]
-    rows = [(n, r) for n, r in enumerate(table[1:], start=2)
-            if any(c not in (None, "") and str(c).strip() for c in r)]
-
-    def gen() -> Iterator[tuple[int, dict[str, Any]]]:
-        for n, r in rows:
-            yield n, {h: (r[i] if i < len(r) else None) for i, h in enumerate(headers) if h}
-
-    return headers, gen(), len(rows)
-
-
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    # openpyxl is only needed for .xlsx: import it here so CSV works without it.
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
 _MISSING = object()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(vocabulary_name: str) -> dict[str, Any]:
     """Every slug, label and alias of a vocabulary (lowercase) → its slug."""
     out: dict[str, Any] = {}
@@ -272,8 +232,14 @@ def _put(data: dict[str, Any], path: tuple, value: Any) -> None:
     node[last] = value
 
 
-def row_to_profile(cells: dict[str, Any], mapping: Mapping) -> tuple[dict[str, Any], dict[str, str]]:
-    """Profile data and body sections from one row's cells."""
+def row_to_profile(cells: dict[str, Any], mapping: Mapping
+                   ) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """Profile data, body sections, and renames from one row's cells.
+
+    Groups left empty are dropped, so a row that fills "Resource 2" but not
+    "Resource 1" makes ``resources[0]`` from the Resource 2 columns; ``renames``
+    maps ``resources[0]`` back to ``resources[1]`` for reporting by column.
+    """
     data: dict[str, Any] = {}
     for key, value in mapping.constants.items():
         _put(data, parse_path(str(key)), value)
@@ -291,4 +257,27 @@ def row_to_profile(cells: dict[str, Any], mapping: Mapping) -> tuple[dict[str, A
             value = _convert(cell, schema, col.values)
         _put(data, path, value)
     body = {heading: str(cells.get(col) or "").strip() for heading, col in mapping.body.items()}
-    return data, body
+    renames: dict[str, str] = {}
+    _compact(data, "", renames)
+    return data, body, renames
+
+
+def _compact(node: Any, where: str, renames: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _compact(value, f"{where}.{key}" if where else key, renames)
+    elif isinstance(node, list):
+        kept = [(i, v) for i, v in enumerate(node) if v not in (None, {}, [])]
+        for new, (old, value) in enumerate(kept):
+            if new != old:
+                renames[f"{where}[{new}]"] = f"{where}[{old}]"
+            _compact(value, f"{where}[{old}]", renames)
+        node[:] = [v for _, v in kept]
+
+
+def original_field(field_path: str, renames: dict[str, str]) -> str:
+    """Undo :func:`row_to_profile`'s renames in a validator field path."""
+    for new in sorted(renames, key=len):
+        if field_path == new or field_path.startswith((new + ".", new + "[")):
+            field_path = renames[new] + field_path[len(new):]
+    return field_path
