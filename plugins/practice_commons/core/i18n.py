@@ -66,7 +66,8 @@ def _load(lang: str) -> dict:
     path = I18N_DIR / f"{lang}.yaml"
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"),  # libyaml: ten times faster
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def _read(lang: str) -> dict[str, str]:

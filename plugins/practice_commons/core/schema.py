@@ -23,7 +23,9 @@ KINDS = ("profile", "case-study", "template", "page")
 
 @lru_cache(maxsize=None)
 def _raw(name: str) -> dict[str, Any]:
-    return yaml.safe_load((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    # libyaml: ten times faster than the Python parser, paid by every build and validate.
+    return yaml.load((SCHEMA_DIR / name).read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=None)
