@@ -65,7 +65,9 @@ def attachment_issues(root: Path, profiles: list[Profile], attachments: list[str
             else:
                 referenced.add(rel)
     for rel in attachments:
-        folder = str(PurePosixPath(rel).parent)
+        parts = PurePosixPath(rel).parts
+        # profiles/<slug>/sub/a.pdf belongs to profiles/<slug>/, like profiles/<slug>/a.pdf.
+        folder = "/".join(parts[:2]) if len(parts) > 2 else str(PurePosixPath(rel).parent)
         if folder not in folders:
             out.append(Issue(rel, 1, None, "only Markdown profiles (.md) belong in profiles/",
                              "rename it to .md if it is a profile, or put attachments in the "

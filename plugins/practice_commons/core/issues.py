@@ -7,6 +7,7 @@ contributors read these in a terminal, in GitHub annotations or in a JSON tool.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Iterable, Literal
 
@@ -30,7 +31,7 @@ class Issue:
         prefix = "" if self.severity == "error" else "warning: "
         field = f"field '{self.field}': " if self.field else ""
         hint = f" — {self.hint}" if self.hint else ""
-        return f"{where}{prefix}{field}{self.message}{hint}"
+        return _printable(f"{where}{prefix}{field}{self.message}{hint}")
 
     def github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the line."""
@@ -40,6 +41,16 @@ class Issue:
             f"::{self.severity} file={_gh_escape_prop(self.path)},line={self.line},"
             f"title={_gh_escape_prop(title)}::{_gh_escape_data(body)}"
         )
+
+
+# Control and bidi-override characters in a file or field name would reach the
+# terminal as they are: an escape sequence can clear the screen or hide lines, an
+# override reverses what follows, a zero-width space hides. Shown as \x1b, \u202e instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 def _gh_escape_data(value: str) -> str:
