@@ -144,6 +144,17 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build(root, strict=True)
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Every inert fixture of tests/fixtures/hostile/ in one site built with the
+    repository's mkdocs.yml (its plugins, theme and Markdown extensions), once per session."""
+    from tests.hostile_corpus import fixtures, write_site
+
+    root = tmp_path_factory.mktemp("hostile")
+    write_site(root, REPO, fixtures("inert"))
+    return build(root, strict=True)
+
+
 # A sample profile that validates; tests copy and break it.
 VALID_PROFILE = """\
 ---
