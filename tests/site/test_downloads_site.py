@@ -21,6 +21,15 @@ NAMES = ["readiness.docx", "readiness.md", "readiness-steps.csv", "readiness-why
          "readiness-matrix.csv"]
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One build shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("downloads")
+    write_files(root, {"content/index.md": "# Home\n", **FILES})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({**BASE_CONFIG, **PLUGINS}), encoding="utf-8")
+    return build(root)
+
+
 def downloads(site) -> dict[str, bytes]:
     folder = site.site / "templates" / "readiness"
     out = {n: (folder / n).read_bytes() for n in NAMES}
@@ -28,8 +37,7 @@ def downloads(site) -> dict[str, bytes]:
     return out
 
 
-def test_files_are_published_beside_the_page_and_not_written_into_content(make_site):
-    site = make_site(FILES, config=PLUGINS)
+def test_files_are_published_beside_the_page_and_not_written_into_content(site):
     assert sorted(p.name for p in (site.site / "templates" / "readiness").iterdir()) == sorted(
         NAMES + ["index.html"])
     # The Markdown copy is a download, not a page of the site.
@@ -43,8 +51,7 @@ def test_files_are_published_beside_the_page_and_not_written_into_content(make_s
         "https://example.org/commons/templates/readiness/")
 
 
-def test_download_panel_lists_each_file_with_type_and_size(make_site):
-    site = make_site(FILES, config=PLUGINS)
+def test_download_panel_lists_each_file_with_type_and_size(site):
     panel = site.article("templates/readiness/").select_one(".pc-downloads")
     items = [(li.a["href"], li.get_text(" ", strip=True)) for li in panel.select("li")]
     sizes = {n: len(b) for n, b in downloads(site).items()}
@@ -87,8 +94,7 @@ def test_bundle_unzips_to_every_file_of_every_template(make_site):
     assert not (site.site / "templates" / "draft").exists()
 
 
-def test_fill_in_form_is_labelled_grouped_and_hidden_until_scripted(make_site):
-    site = make_site(FILES, config=PLUGINS)
+def test_fill_in_form_is_labelled_grouped_and_hidden_until_scripted(site):
     art = site.article("templates/readiness/")
     form_box = art.select_one("section.pc-fill")
     assert form_box.has_attr("hidden")  # no JavaScript: the static worksheet is what shows
@@ -131,8 +137,7 @@ def test_fill_in_form_is_labelled_grouped_and_hidden_until_scripted(make_site):
     assert "<script>alert(1)" not in html
 
 
-def test_static_worksheet_uses_the_label_column_and_printed_cells(make_site):
-    site = make_site(FILES, config=PLUGINS)
+def test_static_worksheet_uses_the_label_column_and_printed_cells(site):
     tables = site.article("templates/readiness/").select(".pc-worksheet table")
     whys, matrix = tables[1], tables[2]
     assert [th.get_text() for th in whys.select("thead th")] == ["Why", "Reason", "Evidence"]
@@ -145,7 +150,7 @@ def test_static_worksheet_uses_the_label_column_and_printed_cells(make_site):
         ["Example: book the room", "Ana", "May"], ["", "", ""]]
 
 
-def test_two_builds_give_identical_bytes_and_the_second_comes_from_the_cache(
+def test_rebuilds_give_identical_bytes_from_the_cache_and_regenerate_only_changes(
         make_site, tmp_path_factory, monkeypatch):
     first = downloads(make_site(FILES, config=PLUGINS))
 
@@ -156,6 +161,12 @@ def test_two_builds_give_identical_bytes_and_the_second_comes_from_the_cache(
         m.setattr("practice_commons.core.downloads.generate", boom)
         again = downloads(make_site(FILES, config=PLUGINS))
     assert again == first
+    # An edited template is generated again; the others' files are unchanged.
+    changed = downloads(make_site({**FILES, "content/templates/readiness.md": TEMPLATE.replace(
+        "label: Our goal", "label: Our shared goal")}, config=PLUGINS))
+    assert changed["readiness.docx"] != first["readiness.docx"]
+    assert b"Our shared goal" in changed["readiness.md"]
+    assert changed["readiness-whys.csv"] == first["readiness-whys.csv"]
     # A fresh folder with the cache turned off: the same bytes, made from scratch.
     other = tmp_path_factory.mktemp("uncached")
     write_files(other, {"content/index.md": "# Home\n", **FILES})
@@ -163,16 +174,6 @@ def test_two_builds_give_identical_bytes_and_the_second_comes_from_the_cache(
         "practice-commons/profiles", {"practice-commons/downloads": {"cache_dir": ""}}]}))
     assert downloads(build(other)) == first
     assert not (other / ".cache").exists()
-
-
-def test_a_changed_template_is_generated_again(make_site):
-    first = downloads(make_site(FILES, config=PLUGINS))
-    changed = {**FILES, "content/templates/readiness.md": TEMPLATE.replace(
-        "label: Our goal", "label: Our shared goal")}
-    second = downloads(make_site(changed, config=PLUGINS))
-    assert second["readiness.docx"] != first["readiness.docx"]
-    assert b"Our shared goal" in second["readiness.md"]
-    assert second["readiness-whys.csv"] == first["readiness-whys.csv"]
 
 
 def test_an_invalid_template_definition_stops_the_build(make_site, caplog):
