@@ -180,3 +180,27 @@ def test_the_form_with_errors_passes_axe(page, site_url):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in results.response["violations"]]
     assert violations == []
+
+
+def test_the_finished_file_view_passes_axe(page, site_url):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page.goto(site_url)
+    fill_valid(page)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#pc-submit-result", state="visible")
+    results = axe.Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert [(v["id"], [n["target"] for n in v["nodes"]], v["nodes"][0].get("failureSummary")) for v in results.response["violations"]] == []
+
+
+def test_without_javascript_the_page_points_to_the_other_ways(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        assert page.is_visible("#pc-submit-nojs")
+        assert page.is_hidden("#pc-submit-form")
+        links = page.locator("article a[href^='https://github.com/example-state/commons/']")
+        assert links.count() == 2
+    finally:
+        context.close()
