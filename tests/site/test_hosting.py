@@ -202,3 +202,38 @@ def test_404_page_offers_the_main_pages_and_a_way_to_report(make_site):
     # Absolute paths: the 404 page is served at whatever address was missing.
     assert links == {"Home": "/commons/", "Profiles": "/commons/profiles/"}
     assert art.select_one('a[href="mailto:help@example.gov"]') is not None
+
+
+def test_translated_pages_replace_their_originals_in_the_language_build(make_site):
+    site = make_site({
+        "content/index.md": "# Welcome\n\nEnglish home.\n",
+        "content/guides/start.md": "# Getting started\n\nEnglish guide.\n",
+        "content/es/index.md": "# Bienvenida\n\nInicio en español. [Guía](guides/start.md)\n",
+        "content/es/guides/start.md": "# Primeros pasos\n\nVuelva al [inicio](../index.md).\n",
+        "content/es/guides/only-spanish.md": "# Solo en español\n",
+    }, config={
+        "theme": {**THEME, "language": "es", "features": ["content.action.edit"]},
+        "repo_url": "https://github.com/example/commons", "edit_uri": "edit/main/content/",
+        "plugins": ["practice-commons/profiles",
+                    {"practice-commons/hosting": {"translations_dir": "es"}}],
+        "nav": ["index.md", "guides/start.md", "guides/only-spanish.md"]})
+    home = site.article("index.html")
+    assert home.h1.get_text().rstrip("¶") == "Bienvenida"
+    assert home.select_one('a[href="guides/start/"]').get_text() == "Guía"
+    guide = site.article("guides/start/")
+    assert guide.h1.get_text().rstrip("¶") == "Primeros pasos"
+    assert guide.select_one('a[href="../.."]') or guide.select_one('a[href="../../"]')
+    assert site.article("guides/only-spanish/").h1.get_text().rstrip("¶") == "Solo en español"
+    assert not site.exists("es/")
+    edit = site.html("guides/start/").select_one("a.md-content__button")
+    assert edit["href"] == "https://github.com/example/commons/edit/main/content/es/guides/start.md"
+
+
+def test_a_case_study_cannot_be_translated_page_by_page(make_site, caplog):
+    case = "---\ntitle: Inscripción común\n---\nTexto.\n"
+    with pytest.raises((PluginError, Abort)):
+        make_site({"content/es/case-studies/shared.md": case},
+                  config={"plugins": ["practice-commons/profiles",
+                                      {"practice-commons/hosting": {"translations_dir": "es"}}]})
+    assert ("content/es/case-studies/shared.md: case studies and toolkit templates cannot be "
+            "translated page by page") in logged(caplog)

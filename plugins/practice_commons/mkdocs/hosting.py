@@ -61,6 +61,9 @@ class HostingConfig(base.Config):
     """A profile last reviewed longer ago than this shows "may be out of date"; 0 turns it off."""
     today = c.Optional(c.Type((str, dt.date)))
     """The date freshness is judged against (YYYY-MM-DD). Unset: SOURCE_DATE_EPOCH, else today."""
+    translations_dir = c.Optional(c.Type(str))
+    """A folder in docs_dir of translated pages at the same paths (e.g. ``es``): in this build
+    each replaces the page it translates. Set it in the language's own config file."""
 
 
 class HostingPlugin(BasePlugin[HostingConfig]):
@@ -91,6 +94,8 @@ class HostingPlugin(BasePlugin[HostingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        if self.config.translations_dir:
+            _overlay_translations(files, config, self.config.translations_dir)
         brand = self._colors()
         if brand:
             files.append(File.generated(config, BRAND_CSS, content=colors.brand_css(
@@ -183,3 +188,28 @@ def _translate_palette_toggles(config: MkDocsConfig) -> None:
         for key in ("palette_to_dark", "palette_to_light"):
             if toggle.get("name") == english[key]:
                 toggle["name"] = local[key]
+
+
+def _overlay_translations(files: Files, config: MkDocsConfig, folder: str) -> None:
+    """Serve ``<folder>/x.md`` as ``x.md`` in this build, in place of the original.
+
+    Links in a translated page are written as if it sat at the original's path.
+    Case studies and templates are records, published in the language they are written
+    in; a "translation" of one would replace its page with a plain one, so it is refused.
+    """
+    prefix = folder.strip("/") + "/"
+    layout = shared.layout_for(config)
+    for f in [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]:
+        target = f.src_uri[len(prefix):]
+        if layout.classify(f"{layout.content_dir}/{target}") in ("case-study", "template"):
+            raise PluginError(
+                f"{layout.content_dir}/{f.src_uri}: case studies and toolkit templates cannot "
+                f"be translated page by page — publish a translated one as its own file in "
+                f"{posixpath.dirname(target)}/ with its own slug")
+        original = files.get_file_from_path(target)
+        if original is not None:
+            files.remove(original)
+        files.remove(f)
+        translated = File.generated(config, target, abs_src_path=f.abs_src_path)
+        translated.edit_uri = f.src_uri  # "edit this page" opens the translation itself
+        files.append(translated)
