@@ -94,8 +94,8 @@ def test_commons_report_prints_due_profiles_and_counts(repo, capsys):
             "  New York (NY)                 1\n") in text
     assert ("By pyramid level:\n  1 Inspire                         5\n"
             "  3 Foundational Implementation     5\n") in text
-    assert "By topic:\n  Literacy              4\n  Family engagement     3\n  Mathematics           1" \
-        in text
+    assert ("By topic:\n  Literacy              4\n  Family engagement     3\n"
+            "  Mathematics           1") in text
 
 
 def test_commons_report_follows_mkdocs_yml_and_flags_override_it(repo, capsys):

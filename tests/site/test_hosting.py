@@ -25,6 +25,10 @@ def profile(title: str, state: str = "MA", reviewed: str = "2025-02-01",
     return text
 
 
+def og_tags(page) -> dict[str, str]:
+    return {m["property"]: m["content"] for m in page.head.select("meta[property]")}
+
+
 def hosting(**options) -> dict:
     return {"plugins": ["practice-commons/profiles", {"practice-commons/hosting": options}]}
 
@@ -45,7 +49,7 @@ def test_profile_page_shares_its_summary_title_and_canonical_address(make_site):
     assert head.select_one('meta[name="description"]')["content"] == summary
     assert head.select_one('link[rel="canonical"]')["href"] == og["og:url"]
     assert head.select_one('meta[name="twitter:card"]')["content"] == "summary"
-    home = {m["property"]: m["content"] for m in site.html("index.html").head.select("meta[property]")}
+    home = og_tags(site.html("index.html"))
     assert home["og:type"] == "website" and home["og:title"] == "Test Commons"
     sitemap = site.text("sitemap.xml")
     assert "<loc>https://example.org/commons/profiles/literacy-nights/</loc>" in sitemap
@@ -57,7 +61,7 @@ def test_sharing_metadata_escapes_what_contributors_wrote(make_site):
     site = make_site({"profiles/evil.md": evil}, config={"theme": THEME, "plugins": PLUGINS})
     html = site.text("profiles/evil/")
     assert "<script>alert(1)" not in html and "<b>tags</b>" not in html
-    og = {m["property"]: m["content"] for m in site.html("profiles/evil/").head.select("meta[property]")}
+    og = og_tags(site.html("profiles/evil/"))
     assert og["og:title"] == 'Nights "><script>alert(1)</script>'
     assert og["og:description"] == 'Quotes " and <b>tags</b> & ampersands'
 
@@ -78,8 +82,9 @@ BRANDED = {
         "share_image": "assets/share.png",
     }},
 }
+PNG = b"\x89PNG\r\n"
 BRAND_FILES = {"content/assets/seal.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
-               "content/assets/seal.png": b"\x89PNG\r\n", "content/assets/share.png": b"\x89PNG\r\n"}
+               "content/assets/seal.png": PNG, "content/assets/share.png": PNG}
 
 
 def test_a_host_rebrands_the_site_from_mkdocs_yml_alone(make_site):
@@ -88,7 +93,8 @@ def test_a_host_rebrands_the_site_from_mkdocs_yml_alone(make_site):
     site = make_site({**BRAND_FILES, "profiles/literacy-nights.md": VALID_PROFILE}, config=BRANDED)
     page = site.html("profiles/literacy-nights/")
     assert page.title.get_text() == "Family Literacy Nights - Bay State Practice Exchange"
-    assert page.select_one(".md-header__topic").get_text(strip=True) == "Bay State Practice Exchange"
+    topic = page.select_one(".md-header__topic").get_text(strip=True)
+    assert topic == "Bay State Practice Exchange"
     assert page.select_one(".md-header__button.md-logo img")["src"] == "../../assets/seal.svg"
     assert page.select_one('link[rel="icon"]')["href"] == "../../assets/seal.png"
     footer = page.select_one(".pc-footer")

@@ -1,4 +1,4 @@
-"""One translation file per language: Spanish is complete; a Spanish site shows none of our English."""
+"""Strings per language: Spanish is complete, and a Spanish site shows none of our English."""
 
 from __future__ import annotations
 

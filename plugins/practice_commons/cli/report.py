@@ -106,7 +106,8 @@ def as_text(r: Report) -> str:
                 else f"never reviewed, submitted {s.reviewed.isoformat()}") if s.reviewed \
             else "no review or submission date"
         age = f", {s.months} months ago" if s.months is not None else ""
-        out.append(f"  {s.profile.path}: {s.profile.title} ({s.profile.school.state}) — {when}{age}")
+        p = s.profile
+        out.append(f"  {p.path}: {p.title} ({p.school.state}) — {when}{age}")
     if not r.needs_review:
         out.append("  none")
     for title, counts, name in (("By state", r.by_state, "states"),
