@@ -151,12 +151,18 @@ def test_state_filter_publishes_only_those_states_everywhere(make_site):
         "profiles/boston.md": profile("Boston Reading Club", "MA"),
         "profiles/bronx.md": profile("Bronx Math Circles", "NY"),
         "profiles/dc.md": profile("Capitol Hill Tutoring", "DC"),
-    }, config=hosting(states=["MA", "DC"]))
+    }, config={"plugins": ["practice-commons/profiles", "practice-commons/indexes",
+                           {"practice-commons/hosting": {"states": ["MA", "DC"]}}]})
     assert site.exists("profiles/boston/") and site.exists("profiles/dc/")
     assert not site.exists("profiles/bronx/")
     listing = site.article("profiles/").get_text()
     assert "Boston Reading Club" in listing and "Bronx Math Circles" not in listing
     assert "2 profiles" in listing
+    # Other plugins get the same, filtered collection: open data and index pages.
+    data = site.json("api/profiles.json")
+    assert sorted(item["slug"] for item in data["items"]) == ["boston", "dc"]
+    assert not site.exists("states/ny/") and site.exists("states/ma/")
+    assert "Bronx" not in site.text("browse/index.html")
 
 
 def test_unknown_state_in_the_filter_is_a_configuration_error_with_a_suggestion(make_site, caplog):
