@@ -152,7 +152,7 @@ def scan_html(text: str, where: str) -> list[str]:
                 try:
                     json.loads(body)
                 except ValueError:
-                    problems.append(f"{where}: inline JSON does not parse (a value broke out?): {shown}")
+                    problems.append(f"{where}: inline JSON does not parse: {shown}")
                 if re.search(r"</script|<!--", body, re.IGNORECASE):
                     problems.append(f"{where}: inline JSON holds '</script' or '<!--': {shown}")
             elif MARKER.search(body) or MARKER.search(el.get("src") or ""):

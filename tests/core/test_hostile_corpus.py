@@ -63,7 +63,7 @@ def test_inert_fixture_is_accepted_as_it_is(fixture, tmp_path):
 
 
 def _free_text_fields(kind: str) -> list[str]:
-    """Dotted paths of every string field a contributor writes freely (no list, pattern or format)."""
+    """Dotted paths of every string a contributor writes freely (no list, pattern or format)."""
     root = load_schema(kind)
     out: list[str] = []
 

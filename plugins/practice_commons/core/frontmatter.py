@@ -155,8 +155,8 @@ def _compose_into(doc: Document, yaml_text: str, offset: int) -> None:
     except yaml.reader.ReaderError as exc:
         # A control character (escape, bell …); often pasted from a terminal or a PDF.
         line = yaml_text[: exc.position].count("\n") + offset
-        doc.problems.append(Issue(doc.path, line, None,
-                                  f"invisible control character U+{exc.character:04X} is not allowed",
+        message = f"invisible control character U+{exc.character:04X} is not allowed"
+        doc.problems.append(Issue(doc.path, line, None, message,
                                   "delete it: retype the line, or paste it as plain text"))
         return
     except yaml.YAMLError as exc:

@@ -212,8 +212,8 @@ def _slug_for(kind: str, doc: Document, layout: Layout,
         # Names that differ only in case or accents also clash on Windows and macOS disks.
         hint = (f"'{fixed}' is already used by {other}, so choose another name for this "
                 f"file, or add 'slug:' with another address")
-    return slug, Issue(doc.path, 1, "slug", f"the file name {slug!r} cannot be used as a web address",
-                       hint)
+    return slug, Issue(doc.path, 1, "slug",
+                       f"the file name {slug!r} cannot be used as a web address", hint)
 
 
 def slugify(text: str) -> str:
