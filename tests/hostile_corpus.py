@@ -202,6 +202,11 @@ def scan_file(path: Path, where: str) -> list[str]:
         return []
     if suffix == ".csv":
         return _scan_csv(text, where)
+    if suffix == ".md":
+        # A Markdown download is read rendered (a preview, GitHub): render it and look.
+        import markdown
+
+        return scan_html(markdown.markdown(text, extensions=["tables"]), f"{where} (rendered)")
     return []
 
 

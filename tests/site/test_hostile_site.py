@@ -106,7 +106,7 @@ def test_the_scanner_finds_each_kind_of_live_payload(html, found):
     assert any(found in p for p in problems), problems
 
 
-def test_the_scanner_reads_feeds_spreadsheets_and_word_files(tmp_path):
+def test_the_scanner_reads_feeds_spreadsheets_word_and_markdown_files(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry><summary type="html">'
                     "&lt;img src=x onerror=alert('pcx')&gt;</summary></entry></feed>")
@@ -124,3 +124,7 @@ def test_the_scanner_reads_feeds_spreadsheets_and_word_files(tmp_path):
         archive.writestr("word/document.xml", "<w:document>pcx <b></w:document>")
     (tmp_path / "t.docx").write_bytes(buffer.getvalue())
     assert scan_file(tmp_path / "t.docx", "t.docx")
+    (tmp_path / "t.md").write_text("# <img src=x onerror=alert('pcx')> Plan\n")
+    assert scan_file(tmp_path / "t.md", "t.md")
+    (tmp_path / "t.md").write_text("# \\<img src=x onerror=alert('pcx')\\> Plan\n")
+    assert scan_file(tmp_path / "t.md", "t.md") == []
