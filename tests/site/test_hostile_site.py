@@ -124,7 +124,7 @@ def test_the_scanner_reads_feeds_spreadsheets_word_and_markdown_files(tmp_path):
         archive.writestr("word/document.xml", "<w:document>pcx <b></w:document>")
     (tmp_path / "t.docx").write_bytes(buffer.getvalue())
     assert scan_file(tmp_path / "t.docx", "t.docx")
-    (tmp_path / "t.md").write_text("# <img src=x onerror=alert('pcx')> Plan\n")
+    (tmp_path / "t.md").write_text("# Plan\n\n<script>alert('pcx')</script>\n")
     assert scan_file(tmp_path / "t.md", "t.md")
-    (tmp_path / "t.md").write_text("# \\<img src=x onerror=alert('pcx')\\> Plan\n")
+    (tmp_path / "t.md").write_text("# Plan\n\n\\<script\\>alert('pcx')\\</script\\>\n")
     assert scan_file(tmp_path / "t.md", "t.md") == []
