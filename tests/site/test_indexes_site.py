@@ -235,3 +235,17 @@ def test_links_resolve_without_directory_urls_and_a_dirty_rebuild_keeps_everythi
         assert site.file(rel).read_bytes() == content, rel
     # (MkDocs itself loses other pages' titles in a dirty build's navigation; our lists hold.)
     assert static_keys(site, "levels/3/index.html") == listed
+
+
+def test_bundled_level_pages_hold_every_published_item_where_it_claims_to_be(bundled_site):
+    from practice_commons.core import Layout, load
+
+    from tests.conftest import REPO
+
+    coll = load(Layout(root=REPO)).collection
+    claims = {f"{r.kind}:{r.slug}": set(r.levels) for r in coll.published()}
+    assert any(claims.values()), "no published item claims a level: nothing checked"
+    for level in range(1, 6):
+        keys = static_keys(bundled_site, f"levels/{level}/")
+        assert len(keys) == len(set(keys)), f"level {level} lists an item twice"
+        assert set(keys) == {k for k, levels in claims.items() if level in levels}, level
