@@ -16,8 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from practice_commons.core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-from tests.conftest import REPO, build
-from tests.hostile_corpus import fixtures, scan_file, scan_html, scan_site, write_site
+from tests.hostile_corpus import fixtures, scan_file, scan_html, scan_site
 
 INERT = fixtures("inert")
 
@@ -70,16 +69,12 @@ def test_the_table_of_contents_carries_no_markup_from_headings(hostile_site):
 
 
 @pytest.mark.parametrize("fixture", fixtures("build-fails"), ids=str)
-def test_build_fails_fixture_stops_the_build_and_says_why(fixture, tmp_path, caplog):
-    write_site(tmp_path, REPO, [fixture])
-    # A short render limit keeps the test quick; the default is 20 s.
-    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- practice-commons/safe-build\n",
-                            "- practice-commons/safe-build:\n    render_seconds: 2\n")
-    assert "render_seconds: 2" in config
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+def test_build_fails_fixture_stops_the_build_and_says_why(fixture, make_site, tmp_path, caplog):
+    fixture.materialise(tmp_path)
+    # Only the plugins that stop these builds; a short render limit keeps the test quick.
+    plugins = ["practice-commons/profiles", {"practice-commons/safe-build": {"render_seconds": 2}}]
     with pytest.raises((PluginError, Abort, RecursionError)) as raised:
-        build(tmp_path, strict=True)
+        make_site({}, config={"plugins": plugins})
     logged = "\n".join([r.getMessage() for r in caplog.records] + [str(raised.value)])
     for expected in fixture.expect["log"]:
         assert expected in logged
