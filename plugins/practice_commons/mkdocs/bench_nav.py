@@ -2,9 +2,9 @@
 
 The benchmark compares a build with our plugins to plain Material on the same pages.
 Material renders the whole navigation into every page, so a bigger sidebar costs
-time on every page whoever made it; the plain build gets the same sidebar (the
-entries whose pages exist in its docs_dir) so that the ratio measures our code, not
-the size of the navigation. Run as::
+time on every page whoever made it; the plain build gets the same sidebar, with a
+one-line stub for each page our plugins generate, so that the ratio measures our
+code, not the size of the navigation. Run as::
 
     python -m practice_commons.mkdocs.bench_nav mkdocs.yml nav.yml PLAIN_DOCS_DIR
 """
@@ -47,12 +47,30 @@ def _items(items: list[Any], docs: Path) -> list[Any]:
             if children:
                 out.append({item.title or "": children})
         elif isinstance(item, Page):
-            if (docs / item.file.src_uri).is_file():
-                # Untitled entries take the page's own title, in both builds.
-                out.append({item.title: item.file.src_uri} if item.title else item.file.src_uri)
+            target = docs / item.file.src_uri
+            if not target.is_file():
+                # A page our plugins generate (the Profiles listing, indexes, reference):
+                # a stub with its title keeps the sidebar the same size in both builds.
+                target.parent.mkdir(parents=True, exist_ok=True)
+                title = item.title or _title(item) or item.file.name
+                target.write_text(f"# {title}\n", encoding="utf-8")
+            # Untitled entries take the page's own title, in both builds.
+            out.append({item.title: item.file.src_uri} if item.title else item.file.src_uri)
         elif isinstance(item, Link):
             out.append({item.title: item.url})
     return out
+
+
+def _title(page: Page) -> str | None:
+    """The title in a generated page's front matter, if it has one."""
+    try:
+        text = page.file.content_string
+    except (OSError, ValueError):
+        return None
+    if not text.startswith("---"):
+        return None
+    meta = yaml.safe_load(text.split("\n---", 1)[0][3:]) or {}
+    return str(meta["title"]) if isinstance(meta, dict) and meta.get("title") else None
 
 
 def main(argv: list[str]) -> int:
