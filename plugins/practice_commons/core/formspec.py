@@ -17,6 +17,7 @@ from typing import Any
 from .collection import Collection
 from .scaffold import BODY_SECTIONS, FLOW_MAX
 from .schema import load_schema, resolve_ref, vocabulary
+from .vocabulary import Vocabulary
 
 # Fields the form leaves out, and why: an attached file needs the profile in its own
 # folder with the file beside it, which a single generated file cannot provide.
@@ -52,19 +53,26 @@ def _label(strings: dict[str, str], generic: str, key: str) -> str:
     return strings.get(slot) or key.replace("_", " ").capitalize()
 
 
-def _choices(node: dict[str, Any]) -> list[tuple[str, str]]:
+def _choices(node: dict[str, Any], vocab: Vocabulary | None) -> list[tuple[str, str]]:
     labels = node.get("x-enum-labels", {})
+    name = node.get("x-vocabulary")
+    if vocab is not None and name:  # the site's language, when the vocabulary is translated
+        return [(json.dumps(v), vocab.label(name, v)) for v in node.get("enum", ())]
     return [(json.dumps(v), str(labels.get(str(v), v))) for v in node.get("enum", ())]
 
 
-def build(strings: dict[str, str], collection: Collection | None = None) -> list[Field]:
-    """Every field of the profile schema as form controls, in the schema's order."""
+def build(strings: dict[str, str], collection: Collection | None = None,
+          vocab: Vocabulary | None = None) -> list[Field]:
+    """Every field of the profile schema as form controls, in the schema's order.
+
+    ``vocab`` gives the choices' labels (default: the schema's English labels).
+    """
     root = load_schema("profile")
     refs = {}
     if collection is not None:
         refs = {"case-study": collection.published("case-study"),
                 "template": collection.published("template")}
-    return _fields(root, root, "", "", strings, refs)
+    return _fields(root, root, "", "", strings, refs, vocab)
 
 
 def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -72,7 +80,8 @@ def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_prefix: str,
-            strings: dict[str, str], refs: dict[str, Any]) -> list[Field]:
+            strings: dict[str, str], refs: dict[str, Any],
+            vocab: Vocabulary | None = None) -> list[Field]:
     out: list[Field] = []
     required = set(schema.get("required", ()))
     for key, raw in schema.get("properties", {}).items():
@@ -89,14 +98,15 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
         items = _resolve(root, node.get("items", {})) if isinstance(node.get("items"), dict) else {}
         if types == "object":
             f.kind = "group"
-            f.children = _fields(root, node, path + ".", generic + ".", strings, refs)
+            f.children = _fields(root, node, path + ".", generic + ".", strings, refs, vocab)
         elif types == "array" and items.get("type") == "object":
             f.kind = "repeat"
             f.start = REPEAT_MIN.get(generic, 0)
             f.item_label = strings.get(f"submit_item_{key}", strings.get("submit_item", "item"))
-            f.children = _fields(root, items, f"{path}[__i__].", f"{generic}[].", strings, refs)
+            f.children = _fields(root, items, f"{path}[__i__].", f"{generic}[].", strings, refs,
+                                 vocab)
         elif types == "array" and "enum" in items:
-            f.kind, f.choices = "checkboxes", _choices(items)
+            f.kind, f.choices = "checkboxes", _choices(items, vocab)
         elif types == "array" and items.get("x-ref"):
             f.kind = "checkboxes"
             f.choices = [(json.dumps(r.slug), r.title) for r in
@@ -111,7 +121,7 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
                                 else "text", label=f"{f.item_label.capitalize()} __n__",
                                 types=str(items.get("type", "")), required=True)]
         elif "enum" in node:
-            f.kind, f.choices = "select", _choices(node)
+            f.kind, f.choices = "select", _choices(node, vocab)
         elif node.get("format") in ("date", "email"):
             f.kind = node["format"]
         elif node.get("format") == "uri":

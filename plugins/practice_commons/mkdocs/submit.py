@@ -85,7 +85,8 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
                      .replace(">", "\\u003e").replace("&", "\\u0026"))
         context["pc_submit"] = {
             "t": t,
-            "fields": formspec.build(t, shared.collection_for(config, self.config.profiles_dir)),
+            "fields": formspec.build(t, shared.collection_for(config, self.config.profiles_dir),
+                                     shared.vocab(config)),
             "sections": BODY_SECTIONS,
             "repository": self.repository,
             "data_json": data_json,
