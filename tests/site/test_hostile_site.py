@@ -16,7 +16,8 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from practice_commons.core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-from tests.hostile_corpus import fixtures, scan_file, scan_html, scan_site
+from tests.hostile_corpus import fixtures
+from tests.hostile_scan import scan_file, scan_html, scan_site
 
 INERT = fixtures("inert")
 
