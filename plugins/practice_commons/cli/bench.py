@@ -142,13 +142,14 @@ def table(r: dict[str, Any]) -> str:
          f"{r['build_cpu_s']:.1f} / {r['plain_material_cpu_s']:.1f} s (ratio {r['ratio_cpu']:.3f})",
          ""),
         ("commons validate", f"{r['validate_per_s']:,} profiles/CPU-s", "≥ 5,000/s"),
-        ("peak memory, plugins / plain", f"{r['peak_rss_mb']:,.0f} / {r['plain_peak_rss_mb']:,.0f} MB",
-         "< 24 GiB"),
+        ("peak memory, plugins / plain",
+         f"{r['peak_rss_mb']:,.0f} / {r['plain_peak_rss_mb']:,.0f} MB", "< 24 GiB"),
         ("warnings, plugins / plain", f"{r['warnings']} / {r['plain_warnings']}", ""),
         ("site size", f"{r['site_mb']:,.1f} MB", ""),
         ("Material search index (gzip)", kb(r["material_search_index_gz_bytes"]), ""),
         ("largest shard (gzip)", kb(r["largest_shard_gz_bytes"]), ""),
         ("first query fetches (gzip)", kb(r.get("first_query_gz_bytes")), "≤ 400 KB at 10,000"),
+        ("  of which shard, lunr.js, search.js", kb(r.get("search_fetch_gz_bytes")), ""),
         ("query time", "—" if r.get("query_ms") is None else f"{r['query_ms']:.1f} ms", "≤ 30 ms"),
     ]
     width = max(len(a) for a, _, _ in rows)
