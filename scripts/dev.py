@@ -27,7 +27,7 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 def ensure_env(extras: str) -> None:
     """Create the virtualenv and install the project with ``extras`` if anything changed."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - runs under any python3 to say so
         sys.exit(f"Practice Commons needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
     if not PY.exists():
         print(f"Creating a virtual environment in {VENV} …", flush=True)

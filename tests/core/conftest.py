@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from practice_commons.core import Layout, LoadResult, load
+
 from tests.conftest import VALID_PROFILE, write_files
 
 TODAY = dt.date(2026, 1, 1)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from practice_commons.cli import main
+
 from tests.conftest import REPO, VALID_PROFILE, write_files
 
 BROKEN = {

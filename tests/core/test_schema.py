@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import copy
-
 import jsonschema
 import pytest
 import yaml
-
 from practice_commons.core import KINDS, Validator, load_schema, parse
 from practice_commons.core.reference import rows
+
 from tests.conftest import VALID_PROFILE
 
 BREAKAGES = [

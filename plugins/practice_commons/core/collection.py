@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from .model import CaseStudy, Page, Profile, Record, Template
 
@@ -28,7 +28,7 @@ class Collection:
         default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, records: Iterable[Record]) -> "Collection":
+    def of(cls, records: Iterable[Record]) -> Collection:
         """Build a collection from records in any order; sorts each kind by slug."""
         by_kind: dict[str, list[Record]] = {"profile": [], "case-study": [], "template": [], "page": []}
         for record in records:

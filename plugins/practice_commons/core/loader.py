@@ -12,9 +12,9 @@ import gc
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 from . import records
 from .attachments import attachment_issues

@@ -7,8 +7,9 @@ matter stays available as ``data`` for anything more specific.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 PUBLISHED_STATUSES = ("published", "archived")
 

@@ -15,7 +15,6 @@ from .markdown import md_text
 from .model import Record
 from .vocabulary import Vocabulary
 
-
 # libyaml's emitter writes the same text ten times faster: at 1,000 profiles the Python
 # one took about a second of every build (commons bench).
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -7,12 +7,24 @@ defaults here and nothing needs re-checking.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .frontmatter import Document
 from .model import (
-    CaseStudy, Contact, Evidence, Organization, Outcome, Page, Partner, Profile, Record,
-    Resource, School, Source, Template,
+    CaseStudy,
+    Contact,
+    Evidence,
+    Organization,
+    Outcome,
+    Page,
+    Partner,
+    Profile,
+    Record,
+    Resource,
+    School,
+    Source,
+    Template,
 )
 
 

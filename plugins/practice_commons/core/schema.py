@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +21,19 @@ SCHEMA_DIR = Path(__file__).parent / "schema"
 KINDS = ("profile", "case-study", "template", "page")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(name: str) -> dict[str, Any]:
     # libyaml: ten times faster than the Python parser, paid by every build and validate.
     return yaml.load((SCHEMA_DIR / name).read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary() -> Vocabulary:
     return Vocabulary.load()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The expanded JSON Schema for ``kind`` (one of :data:`KINDS`)."""
     if kind not in KINDS:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .fastcheck import compile_schema

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -47,7 +48,7 @@ class Vocabulary:
     lists: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: Path = VOCABULARY_FILE) -> "Vocabulary":
+    def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
         raw = yaml.load(path.read_text(encoding="utf-8"),  # libyaml: ten times faster
                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         lists = {

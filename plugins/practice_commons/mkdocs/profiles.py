@@ -106,7 +106,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                         kind, strings)))
         for kind in ("profile", "case-study", "template", "page"):
             files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
-        for kind, index in NAV_SECTIONS.items():
+        for kind in NAV_SECTIONS:
             for record in coll.published(kind):
                 f = files.get_file_from_path(pages.source_uri(record))
                 if f is not None:

@@ -30,7 +30,7 @@ def esc(value: object) -> str:
     """``value`` as inline Markdown text, on one line."""
     text = " ".join(str(value).split())
     text = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + re.sub(r"([#+=.)-])", r"\\\1", m.group(2), 1),
+    return _BLOCK_START.sub(lambda m: m.group(1) + re.sub(r"([#+=.)-])", r"\\\1", m.group(2), count=1),
                             text)
 
 
