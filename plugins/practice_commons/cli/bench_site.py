@@ -134,6 +134,8 @@ def timed_build(site_root: Path, config: str, site_dir: Path) -> dict[str, Any]:
     """Build in a child process; its wall time and its own peak RSS (from wait4)."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
+    # Every run is a fresh clone's build (as CI's): no build cache from the run before.
+    shutil.rmtree(site_root / ".cache", ignore_errors=True)
     env = _env()
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
     with tempfile.TemporaryFile() as err:
