@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import socketserver
+import tempfile
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Keep the downloads cache (which lives in the user's cache folder) out of the real one.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pc-test-cache-")
 
 
 @dataclass

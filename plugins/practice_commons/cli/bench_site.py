@@ -136,7 +136,7 @@ def timed_build(site_root: Path, config: str, site_dir: Path) -> dict[str, Any]:
         shutil.rmtree(site_dir)
     # Every run is a fresh clone's build (as CI's): no build cache from the run before.
     shutil.rmtree(site_root / ".cache", ignore_errors=True)
-    env = _env()
+    env = {**_env(), "XDG_CACHE_HOME": str(site_root / ".cache")}  # the downloads cache
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()

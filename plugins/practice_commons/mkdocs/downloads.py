@@ -8,6 +8,8 @@ Unchanged templates come from a disk cache (``cache_dir``).
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +33,10 @@ CSS = "practice-commons/assets/fill-in.css"
 class DownloadsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off: no downloads, no fill-in form."""
-    cache_dir = c.Type(str, default=".cache/practice-commons/downloads")
-    """Where generated files are kept between builds, relative to mkdocs.yml; "" turns the
-    cache off. Safe to delete at any time."""
+    cache_dir = c.Optional(c.Type(str))
+    """Where generated files are kept between builds (relative to mkdocs.yml); "" turns the
+    cache off. By default it lives in the user's cache folder, outside the checkout: the
+    build trusts cached files, and a pull request must not be able to plant one."""
     bundle = c.Type(str, default="templates/toolkit.zip")
     """Site path of the toolkit bundle (every template in every format); "" for none."""
     fill_in = c.Type(bool, default=True)
@@ -62,7 +65,11 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
         if not self.config.enabled:
             return None
         cache_dir = self.config.cache_dir
-        self.cache = dl.DownloadCache(shared.repo_root(config) / cache_dir if cache_dir else None)
+        root = shared.repo_root(config)
+        if cache_dir is None:
+            self.cache = dl.DownloadCache(_user_cache(root))
+        else:
+            self.cache = dl.DownloadCache(root / cache_dir if cache_dir else None)
         coll = shared.collection_for(config)
         self.meta = meta = _meta(config)
         templates = [t for t in coll.published("template") if isinstance(t, Template)]
@@ -135,3 +142,10 @@ def _meta(config: MkDocsConfig) -> dl.Meta:
     return dl.Meta(site_name=config.site_name, strings=shared.ui_strings(config), labels=labels,
                    language=str(config.theme.get("language") or "en"), site_url=site_url,
                    copyright=config.copyright or "")
+
+
+def _user_cache(root: Path) -> Path:
+    """A cache folder for this checkout under $XDG_CACHE_HOME (~/.cache), not inside it."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    tag = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return base / "practice-commons" / tag / "downloads"
