@@ -130,6 +130,8 @@ def test_case_studies_and_templates_get_pages_and_nav_entries(make_site):
                         {"Toolkit": "templates/index.md"}]})
     nav = [a.get_text(strip=True) for a in site.html("index.html").select("nav.md-nav--primary a")]
     assert "A Shared Enrollment System" in nav and "Five Whys Worksheet" in nav
+    # Our status field must not turn into Material's page-status badge in the nav.
+    assert not site.html("index.html").select("nav.md-nav--primary .md-status")
     art = site.article("case-studies/shared/")
     assert "Example District" in art.get_text()
     tpl = site.article("templates/five-whys/")

@@ -164,6 +164,9 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             head = pages.head_meta(record)
             page.meta.update(head)
             page.title = head["title"]
+            # Our `status` (published/archived) is not Material's page-status badge,
+            # which it would otherwise show as an unknown-status icon in the nav.
+            page.meta.pop("status", None)
         return markdown
 
     @event_priority(100)  # first, so other plugins and the search index only see clean HTML
