@@ -196,7 +196,7 @@ class _Builder:
 
     def _problem(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
         self.doc.problems.append(
-            Issue(self.doc.path, node.start_mark.line + self.offset, _dotted(path) or None, message, hint))
+            Issue(self.doc.path, node.start_mark.line + self.offset, dotted(path) or None, message, hint))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if self.stopped:
@@ -258,11 +258,9 @@ class _Builder:
         return None
 
 
-def _dotted(path: Path_) -> str:
+def dotted(path: Path_) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
-
-dotted = _dotted

@@ -27,10 +27,6 @@ def strings(language: str = "en") -> dict[str, str]:
     return base
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in I18N_DIR.glob("*.yaml"))
-
-
 def vocabulary_in(vocab: Vocabulary, language: str = "en") -> Vocabulary:
     """``vocab`` with its labels in ``language``, from the ``vocabulary:`` section of its file.
 

@@ -168,7 +168,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     profiles = [r for r in built if isinstance(r, Profile)]
     issues.extend(attachment_issues(layout.root, profiles, attachments))
     collection = Collection.of(built)
-    issues.extend(_reference_issues(collection, docs))
+    issues.extend(_reference_issues(collection))
     if only is not None:
         prefixes = [o.rstrip("/") for o in only]
         issues = [i for i in issues if any(i.path == p or i.path.startswith(p + "/") for p in prefixes)]
@@ -240,21 +240,19 @@ def _duplicate_slugs(built: list[Record]) -> list[Issue]:
     return out
 
 
-def _reference_issues(collection: Collection, docs: list[tuple[str, Document]]) -> list[Issue]:
+def _reference_issues(collection: Collection) -> list[Issue]:
     out: list[Issue] = []
-    by_path = {d.path: d for _, d in docs}
     for record in collection.all():
-        doc = by_path.get(record.path)
         for fld, target in REFERENCE_FIELDS.get(record.kind, {}).items():
-            slugs = [r.slug for r in (collection.profiles if target == "profile" else
-                                      collection.case_studies if target == "case-study" else
-                                      collection.templates)]
             for i, slug in enumerate(getattr(record, fld, ())):
-                if collection.get(target, slug) is None:
-                    near = suggest(slug, [Term(slug=s, label=s) for s in slugs])
-                    hint = (f"did you mean {near[0]!r}?" if near else
-                            f"check the slug of the {KIND_NAMES[target]} you mean")
-                    line = doc.line_of((fld, i)) if doc else 1
-                    out.append(Issue(record.path, line, f"{fld}[{i}]",
-                                     f"no {KIND_NAMES[target]} with slug {slug!r}", hint))
+                if collection.get(target, slug) is not None:
+                    continue
+                # Only a broken reference pays for the list of candidates.
+                known = [Term(slug=r.slug, label=r.slug) for r in collection.all()
+                         if r.kind == target]
+                near = suggest(slug, known)
+                hint = (f"did you mean {near[0]!r}?" if near else
+                        f"check the slug of the {KIND_NAMES[target]} you mean")
+                out.append(Issue(record.path, record.line_of((fld, i)), f"{fld}[{i}]",
+                                 f"no {KIND_NAMES[target]} with slug {slug!r}", hint))
     return out

@@ -79,6 +79,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                 continue
             if record.published:
                 self.records[src] = record
+                if record.kind in NAV_SECTIONS:
+                    existing.inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them
             else:
                 files.remove(existing)  # drafts are never published
         for profile in coll.published("profile"):
@@ -106,11 +108,6 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                         kind, strings)))
         for kind in ("profile", "case-study", "template", "page"):
             files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
-        for kind in NAV_SECTIONS:
-            for record in coll.published(kind):
-                f = files.get_file_from_path(pages.source_uri(record))
-                if f is not None:
-                    f.inclusion = InclusionLevel.NOT_IN_NAV  # we place them in on_nav
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
