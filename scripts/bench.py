@@ -23,7 +23,7 @@ from dev import BIN, ensure_env, run  # dev.py sits beside this file
 
 
 def main(argv: list[str]) -> int:
-    ensure_env("test")  # the browser measurement needs playwright, a test extra
+    ensure_env("test,bench")  # playwright (a test extra) and Pagefind (the bench extra)
     return run([str(BIN / "commons"), "bench", *argv])
 
 
