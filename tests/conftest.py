@@ -173,7 +173,7 @@ school:
   website: https://riverside.example.org
 topics: [literacy, family-engagement]
 grade_bands: [k-2, 3-5]
-approaches: [site-visits, coaching]
+approaches: [site-visit, coaching]
 resources:
   - level: 1
     title: Two-minute overview video

@@ -22,7 +22,7 @@ GOOD = {
     "profiles/example-shared-counselor-network.md": 6,
 }
 BROKEN = {  # (row, column): what the validator says
-    (4, "State"): "unknown state code 'Mass' — did you mean 'MA'?",
+    (4, "State"): "unknown state code 'Massachusets' — did you mean 'MA'?",
     (4, "Topics"): "unknown topic 'Family engagment' — did you mean 'family-engagement'?",
     (5, "Summary"): "is too short (6 characters; at least 20) — say a little more",
     (5, "Contact role"): "required field is missing under 'contact'",
@@ -59,7 +59,7 @@ def test_good_rows_become_valid_profiles_and_broken_rows_are_reported(tmp_path, 
     assert out.splitlines() == [f"row {n}: wrote {rel}" for rel, n in GOOD.items()]
     check_report(err)
     assert ("practices.csv: row 4, column 'State' (field 'school.state'): unknown state code "
-            "'Mass' — did you mean 'MA'?") in err.splitlines()
+            "'Massachusets' — did you mean 'MA'?") in err.splitlines()
     result = load(Layout(root=tmp_path))
     assert result.issues == []
     circles = result.collection.get("profile", "example-morning-meeting-circles")
@@ -197,4 +197,4 @@ def test_a_group_filled_only_in_its_second_columns_is_reported_by_those_columns(
     assert run(tmp_path, sheet=sheet) == 1
     err = capsys.readouterr().err
     assert ("practices.csv: row 2, column 'Resource 2 format' (field 'resources[0].format'): "
-            "unknown resource format 'vidoe' — did you mean 'video'?") in err
+            "unknown kind of support 'vidoe' — did you mean 'video'?") in err

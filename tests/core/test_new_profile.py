@@ -87,7 +87,7 @@ def test_interactive_mode_reads_answers_from_stdin(tmp_path):
         "Teachers visit every new family at home before the first day of school.",
         "Cedar Charter Academy",
         "1",                                    # sector: Charter
-        "Mass",                                 # not a choice: re-asked
+        "Massachusets",                         # not a choice: re-asked
         "Massachusetts",                        # a label is accepted
         "ELL, 11",                              # alias and number
         "k-2, 3",
@@ -105,7 +105,7 @@ def test_interactive_mode_reads_answers_from_stdin(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "profiles/home-visits-for-new-families.md"
     assert "is too short (2 characters; at least 5) — say a little more" in proc.stderr
-    assert "'Mass' is not one of the choices" in proc.stderr
+    assert "'Massachusets' is not one of the choices" in proc.stderr
     assert "'9' is not one of the choices" in proc.stderr
     assert " 1. Inspire (1)" in proc.stderr  # vocabularies are offered as numbered choices
     result = load(Layout(root=tmp_path))

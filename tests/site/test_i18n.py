@@ -72,7 +72,7 @@ school:
   website: https://ribera.example.org
 topics: [literacy, family-engagement, english-learners]
 grade_bands: [k-2, 3-5]
-approaches: [site-visits, coaching]
+approaches: [site-visit, coaching]
 resources:
   - {level: 1, title: Video de dos minutos, format: video, url: https://video.example.org/x}
   - {level: 3, title: Guía de planificación, format: toolkit, description: Paso a paso.}

@@ -27,7 +27,7 @@ WIDGET = "[data-pc-search]"
 LEVEL_SHARD = re.compile(r"(?:^|/)level-([1-5])\.json$")
 # Facets tried in this order (their query-string names in search.js): the two an
 # educator is most likely to pick first.
-FACETS = ("topic", "grade", "state", "kind", "approach", "sector", "tier")
+FACETS = ("topic", "grade", "state", "kind", "format", "sector", "tier")
 MATERIAL_INDEX = "search/search_index.json"
 
 

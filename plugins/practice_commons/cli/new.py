@@ -21,7 +21,7 @@ from ..core.scaffold import default_values, render_profile, skeleton, write_new
 from .common import find_root, layout_for
 
 VOCAB_FLAGS = {"sector": "sectors", "state": "states", "topic": "topics",
-               "grade_band": "grade_bands", "approach": "approaches"}
+               "grade_band": "grade_bands", "approach": "formats"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

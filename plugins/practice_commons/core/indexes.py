@@ -33,6 +33,14 @@ def essa_tier(record: Record) -> tuple[Any, ...]:
     return (NOT_RATED if tier is None else tier,)
 
 
+def support_offered(record: Record) -> tuple[str, ...]:
+    """What an adopter can get: the ways a school shares the practice (``approaches``)
+    and the format of every resource it offers, in one list without repeats, so that a
+    "Coaching" filter finds coaching whichever field names it."""
+    formats = [*record.approaches, *(r.format for r in getattr(record, "resources", ()))]
+    return tuple(dict.fromkeys(formats))
+
+
 @dataclass(frozen=True)
 class Facet:
     """One way of slicing the archive.
@@ -62,7 +70,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("grade", "grade_bands", lambda r: r.grade_bands, "grades"),
     Facet("state", "states", lambda r: r.states, "states"),
     Facet("sector", "sectors", lambda r: r.sectors),
-    Facet("approach", "approaches", lambda r: r.approaches),
+    Facet("format", "formats", support_offered),
     Facet("tier", "essa_tiers", essa_tier, "evidence"),
     # Only case studies and templates have stages; they get pages, not a search filter.
     Facet("stage", "stages", lambda r: r.stages, "stages", search=False),
@@ -134,8 +142,9 @@ class LevelIndex:
 
     @property
     def total(self) -> int:
-        """Everything an adopter can use at this level: profile resources, cases, templates."""
-        return self.resource_count + len(self.case_studies) + len(self.templates)
+        """How many items are at this level: profiles, case studies and templates. The same
+        number the Level filter shows; resources are counted apart (``resource_count``)."""
+        return len(self.profiles) + len(self.case_studies) + len(self.templates)
 
     def records(self) -> list[Record]:
         """Everything at this level, by kind and then title (the search's default order)."""

@@ -94,7 +94,7 @@ def profiles(n: int, *, seed: int = 0, case_studies: Sequence[str] = (),
     """
     vocab = vocabulary()
     lists = {name: vocab.slugs(name) for name in
-             ("topics", "grade_bands", "approaches", "formats", "states", "essa_tiers", "levels")}
+             ("topics", "grade_bands", "formats", "states", "essa_tiers", "levels")}
     sectors = [s for s in vocab.slugs("sectors") if s != "other"]
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")  # per file, so file i is the same whatever n is
@@ -169,7 +169,7 @@ def _front_matter(rng: random.Random, i: int, title: str, topics: list[str], lis
         "school": school,
         "topics": topics,
         "grade_bands": rng.sample(lists["grade_bands"], rng.randint(1, 3)),
-        "approaches": rng.sample(lists["approaches"], rng.randint(1, 4)),
+        "approaches": rng.sample(lists["formats"], rng.randint(1, 4)),
         "resources": resources,
         "evidence": {
             "essa_tier": rng.choice(lists["essa_tiers"]),

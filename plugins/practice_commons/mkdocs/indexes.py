@@ -5,8 +5,9 @@ so ``--dirty`` cannot shrink anything) it adds:
 
 - ``levels/<n>/`` for each pyramid level and a page per stage, topic, state,
   grade band and ESSA tier, with overviews and ``indexes/`` (the index of indexes);
-- ``browse/``, search and filters over the whole archive;
-- lunr shards under ``practice-commons/search/`` and lunr.js copied from MkDocs;
+- ``browse/``, the one search (full text and filters over everything published), and
+  a search box in every page's header that sends its words there;
+- the search files under ``practice-commons/search/`` and lunr.js copied from MkDocs;
 - ``api/*.json``, ``api/profiles.csv``, ``feed.xml`` and the ``data/`` page;
 - related content and the pyramid home page, through the ``pc`` template context.
 
@@ -38,16 +39,28 @@ log = shared.log
 SEARCH_DIR = "practice-commons/search"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 CSS = "practice-commons/assets/search.css"
+MATERIAL_SEARCH = ("search", "material/search")
+HEADER_DIR = Path(__file__).resolve().parent.parent / "templates" / "header"
+
+
+def _put_header_first(config: MkDocsConfig) -> None:
+    """Our header (Material's, with the site search form in place of Material's search)
+    goes right before the theme's own templates: after a host's custom_dir, so a host
+    can still override it, but before Material's partials/header.html."""
+    dirs = config.theme.dirs
+    if str(HEADER_DIR) in dirs:
+        return
+    theme_dir = next((i for i, d in enumerate(dirs)
+                      if Path(d, "partials", "header.html").is_file()), None)
+    if theme_dir is not None:
+        dirs.insert(theme_dir, str(HEADER_DIR))
 
 
 class IndexesConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off."""
     search = c.Type(bool, default=True)
-    """Build the lunr shards and show the search and filter widget."""
-    search_summaries = c.Type(bool, default=True)
-    """Index summaries as well as titles, schools and topics. Off halves the shards of a
-    very large archive; summaries still show on the result cards."""
+    """Build the search files, show the search box in the header and the search on browse/."""
     exports = c.Type(bool, default=True)
     """Publish api/*.json, api/profiles.csv, feed.xml and the data/ page."""
     related = c.Type(int, default=5)
@@ -78,6 +91,15 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
                               "it under `plugins:` in mkdocs.yml, before practice-commons/indexes.")
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        if self.config.search:
+            for name in MATERIAL_SEARCH:
+                if name in config.plugins:
+                    log.warning(
+                        f"mkdocs.yml lists Material's search plugin ('{name}'): every page would "
+                        "download its whole-site search_index.json, which nothing here uses. "
+                        f"Remove '- {name}' from `plugins:`; practice-commons/indexes provides "
+                        "the site's search.")
+            _put_header_first(config)
         return config
 
     @event_priority(-50)  # after the profiles plugin has added its pages and removed drafts
@@ -106,16 +128,19 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             self.page_urls[plan.src_uri] = f.url
             if plan.shard and self.config.search:
                 self.widgets[plan.src_uri] = {
-                    "shard": f"{SEARCH_DIR}/{plan.shard}.json", "total": len(plan.scope),
+                    "index": f"{SEARCH_DIR}/{search.MANIFEST}", "total": len(plan.scope),
+                    "root": SEARCH_DIR,
                     "choices": indexes.facet_choices(plan.scope, vocab, t, plan.fixed)}
         if self.config.search:
-            self._search_files(files, config, ix)
+            self._search_files(files, config, ix, coll.pages)
         if self.config.exports:
             self._export_files(files, config, ix)
         self.context = {
             "ix": ix, "href": self.href, "page_url": self.page_url, "level_url": self.level_url,
             "facet_url": self.facet_url, "bucket_url": self.bucket_url,
             "lunr_js": f"{SEARCH_DIR}/lunr.js", "page_facets": indexes.PAGE_FACETS,
+            "search": self.config.search, "browse_url": self.page_url(index_pages.BROWSE),
+            "facet_names": {f.param: t[f"facet_{f.param}"] for f in indexes.SEARCH_FACETS},
             "plural": index_pages.PLURAL, "exports": self.config.exports,
             "feed_entries": self.config.feed_entries,
             "newest": ix.newest(self.config.newest), "data_columns": exports.column_docs(t),
@@ -124,19 +149,15 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         }
         return files
 
-    def _search_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes) -> None:
+    def _search_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes,
+                      pages: tuple[Record, ...]) -> None:
         lang = str(config.theme.get("language") or "en")
-        vocab = shared.vocab()
         # Copied from the installed MkDocs at each build, so the site never carries a stale copy.
         files.append(File.generated(config, f"{SEARCH_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
-        summaries = self.config.search_summaries
-        files.append(File.generated(config, f"{SEARCH_DIR}/all.json", content=search.build_shard(
-            ix.published, self.href, vocab, None, lang, summaries)))
-        for lv in ix.levels:
-            files.append(File.generated(
-                config, f"{SEARCH_DIR}/level-{lv.level}.json", content=search.build_shard(
-                    lv.records(), lambda r, n=lv.level: self.href(r, n), vocab, lv.level, lang,
-                    summaries)))
+        built = search.build([*ix.published, *pages], self.href, shared.vocab(),
+                             shared.ui_strings(config), lang)
+        for path, content in built.items():
+            files.append(File.generated(config, f"{SEARCH_DIR}/{path}", content=content))
 
     def _export_files(self, files: Files, config: MkDocsConfig, ix: indexes.Indexes) -> None:
         prefix = config.site_url.rstrip("/") + "/" if config.site_url else ""

@@ -25,8 +25,8 @@
   };
   var NOUNS = {
     levels: "pyramid level", stages: "collaboration stage", dimensions: "collaboration dimension",
-    topics: "topic", grade_bands: "grade band", sectors: "sector", approaches: "approach",
-    formats: "resource format", essa_tiers: "ESSA tier", statuses: "status",
+    topics: "topic", grade_bands: "grade band", sectors: "sector",
+    formats: "kind of support", essa_tiers: "ESSA tier", statuses: "status",
     equity_purposes: "equity purpose", states: "state code"
   };
   var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
