@@ -1,21 +1,18 @@
-"""Search and filters in headless Debian Chromium, against built sites served on 127.0.0.1.
+"""The site search in headless Debian Chromium: header box, browse page, chips, no-JS.
 
-The sample archive (tests/core/test_indexes.py) gives exact expectations; the
-bundled site is checked against the same matching rule run in Python
-(core.search.matches), so the browser and the build agree on real content.
+The bundled site is the subject (its query set is in test_search_queries.py); a small
+site with a hostile profile checks that contributor text stays text in results.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from practice_commons.core import search
 
+from tests.browser.search_helpers import STATUS_DONE, chips, results, search, track
 from tests.conftest import serve_dir
-from tests.core.test_indexes import PUBLISHED, SAMPLE, profile
+from tests.core.test_indexes import SAMPLE, profile
 from tests.site.test_indexes_site import build_site
 
 pytestmark = pytest.mark.browser
@@ -23,217 +20,79 @@ pytestmark = pytest.mark.browser
 EVIL = profile('<img src=x onerror="window.pwned=1">Evil <b>bold</b> Circles', state="NY",
                topics=["mathematics"], grades=["9-12"], levels=[5], school="<script>x</script>",
                summary="<svg onload=\"window.pwned=2\"></svg> a summary that must stay text.")
-EXPECTED = ["Citywide Reading Partnership", "Old Reading Club", "Reading Across Grades"]
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    site = build_site(tmp_path_factory.mktemp("search"), {**SAMPLE, "profiles/evil.md": EVIL})
-    server, url = serve_dir(site.site)
-    yield url, site
-    server.shutdown()
-
-
-def track(page) -> list[str]:
-    """Paths the page fetches from now on."""
-    seen: list[str] = []
-    page.on("request", lambda r: seen.append(urlsplit(r.url).path))
-    return seen
-
-
-def titles(page) -> list[str]:
-    return page.locator(".pc-search__results .pc-entry__title").all_text_contents()
-
-
-def status(page) -> str:
-    return page.locator(".pc-search__status").text_content() or ""
-
-
-def wait_status(page, text: str) -> None:
-    page.wait_for_function(
-        "t => (document.querySelector('.pc-search__status') || {}).textContent === t", arg=text)
-
-
-def choose(page, facet: str, value: str) -> None:
-    details = page.locator(f'details[data-facet="{facet}"]')
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    page.locator(f'input[name="{facet}"][value="{value}"]').check()
-
-
-def test_query_and_two_facets_give_exactly_the_expected_results_again_after_reload(
-        sample, page, browser):
-    url, _ = sample
+def test_a_plain_page_load_fetches_no_search_data(bundled_url, page):
     fetched = track(page)
-    page.goto(url + "browse/")
-    assert page.locator("[data-pc-search]").is_visible()
-    assert not [p for p in fetched if p.endswith(".json") and "practice-commons" in p]
-    page.fill("#pc-search-q", "reading")
-    wait_status(page, "5 results")
-    choose(page, "state", "MA")
-    choose(page, "grade", "6-8")
-    wait_status(page, "3 results")
-    assert sorted(titles(page)) == EXPECTED
-    assert page.locator(".pc-search__status").get_attribute("aria-live") == "polite"
-    # Each value's count is what choosing it would give, with the words and the other filter.
-    def count(facet: str, value: str) -> str | None:
-        box = page.locator(f'input[name="{facet}"][value="{value}"]').get_attribute("id")
-        return page.locator(f'label[for="{box}"] .pc-facet__count').text_content()
-
-    assert count("state", "MA") == "(3)"
-    assert count("state", "NY") == "(1)"  # Math Reading Circles: "reading", grades 6–8
-    assert count("state", "DC") == "(0)"
-    assert count("grade", "k-2") == "(1)"  # Family Literacy Nights: "reading", MA
-    shared = page.url
-    assert parse_qsl(urlsplit(shared).query) == [("query", "reading"), ("grade", "6-8"),
-                                                  ("state", "MA")]
-    ranked = titles(page)
-    page.reload()
-    wait_status(page, "3 results")
-    assert titles(page) == ranked
-    assert page.input_value("#pc-search-q") == "reading"
-    assert page.locator('input[name="grade"][value="6-8"]').is_checked()
-    # Someone else opening the shared link sees the same.
-    other = browser.new_context().new_page()
-    other.goto(shared)
-    wait_status(other, "3 results")
-    assert titles(other) == ranked
-    other.context.close()
-    shards = sorted({p.rsplit("/", 1)[1] for p in fetched if "/practice-commons/search/" in p})
-    assert shards == ["all.json", "lunr.js"]  # only this page's shard
+    for path in ("", "browse/", "levels/3/", "profiles/esl-after-the-bell/"):
+        page.goto(bundled_url + path)
+        page.wait_for_load_state("networkidle")
+    assert not [p for p in fetched if "/practice-commons/search/" in p or "search_index" in p]
 
 
-def test_results_agree_with_the_python_matching_rule(sample, page):
-    url, site = sample
-    shard = site.file("practice-commons/search/all.json").read_bytes()
-    docs = json.loads(shard)["docs"]
-    page.goto(url + "browse/?query=reading&state=MA&grade=6-8")
-    wait_status(page, "3 results")
-    expected = [docs[i]["t"] for i in search.matches(shard, "reading")
-                if "MA" in docs[i].get("state", []) and "6-8" in docs[i].get("grade", [])]
-    assert titles(page) == expected
-    assert sorted(expected) == EXPECTED
-
-
-def test_level_page_searches_its_own_shard_and_links_to_the_level_heading(sample, page):
-    url, _ = sample
+def test_the_header_box_searches_from_any_page_and_words_become_chips(bundled_url, page):
     fetched = track(page)
-    page.goto(url + "levels/3/")
-    choose(page, "kind", "case-study")
-    wait_status(page, "1 result")
-    assert titles(page) == ["Citywide Reading Partnership"]
-    assert not [p for p in fetched if p.endswith("lunr.js")]  # filters alone need no lunr
-    page.locator('input[name="kind"][value="case-study"]').uncheck()
-    page.fill("#pc-search-q", "reading")
-    wait_status(page, "4 results")
-    assert "Math Reading Circles" not in titles(page)  # level 5 only
-    hrefs = page.locator(".pc-search__results a").evaluate_all("as => as.map(a => a.href)")
-    assert f"{url}profiles/reading-across-grades/#level-3" in hrefs
-    shards = sorted({p.rsplit("/", 1)[1] for p in fetched if "/practice-commons/search/" in p})
-    assert shards == ["level-3.json", "lunr.js"]
+    page.goto(bundled_url + "profiles/esl-after-the-bell/")
+    page.fill("header input[name=query]", "english learners massachusetts")
+    page.keyboard.press("Enter")
+    page.wait_for_function(STATUS_DONE)
+    assert urlsplit(page.url).path.endswith("/browse/")
+    assert chips(page) == ["Topic: English learners", "State: Massachusetts"]
+    assert results(page, bundled_url)[0] == "case-studies/boston-compact/"
+    assert page.input_value("#pc-search-q") == ""  # the words are now the chips
+    assert sorted(parse_qsl(urlsplit(page.url).query)) == [("state", "MA"),
+                                                           ("topic", "english-learners")]
+    # Only the manifest, facets, lunr.js, the chunks of the words and the cards shown.
+    got = {p.split("/practice-commons/search/")[1] for p in fetched if "/search/" in p}
+    assert {"index.json", "facets.json", "lunr.js"} <= got
+    assert len([g for g in got if g.startswith("d/")]) <= 10
 
 
-def test_filters_work_from_the_keyboard(sample, page):
-    url, _ = sample
-    page.goto(url + "browse/")
+def test_a_chip_is_removed_by_keyboard_and_the_results_widen(bundled_url, page):
+    search(page, bundled_url, "SPED boston")
+    before = results(page, bundled_url)
+    assert chips(page) == ["Topic: Special education", "City: Boston"]
+    page.locator(".pc-chip__button").last.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.pc-chip').length === 1")
+    page.wait_for_function(STATUS_DONE)
+    assert chips(page) == ["Topic: Special education"]
+    assert before[0] in results(page, bundled_url)  # what matched both still matches one
+    assert page.evaluate("document.activeElement.id") == "pc-search-q"
+
+
+def test_typing_shows_results_as_you_type_with_a_marked_snippet(bundled_url, page):
+    page.goto(bundled_url + "browse/")
     page.focus("#pc-search-q")
-    page.keyboard.type("circles")
-    wait_status(page, "2 results")
-    page.keyboard.press("Tab")  # the first filter's summary
-    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")  # its first checkbox
-    focused: dict[str, Any] = page.evaluate(
-        "({type: document.activeElement.type, name: document.activeElement.name})")
-    assert focused == {"type": "checkbox", "name": "level"}
-    page.keyboard.press("Space")
-    wait_status(page, "No results. Try fewer words or filters.")  # no level-1 circles
-    page.keyboard.press("Space")
-    wait_status(page, "2 results")
-    page.locator(".pc-search__reset").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => !location.search")
-    assert page.input_value("#pc-search-q") == "" and titles(page) == []
+    page.keyboard.type("lotter")  # half a word: read as a prefix while typing
+    page.wait_for_function(STATUS_DONE)
+    page.wait_for_selector("[data-search-results] mark")
+    assert results(page, bundled_url)[0] == "case-studies/my-school-dc/"
+    marks = page.locator("[data-search-results] > li").first.locator("mark").all_text_contents()
+    assert marks and all(m.lower().startswith("lotter") for m in marks)
 
 
-def test_contributor_text_stays_text_in_results(sample, page):
-    url, _ = sample
-    page.goto(url + "browse/?query=circles")
-    wait_status(page, "2 results")
-    assert '<img src=x onerror="window.pwned=1">Evil <b>bold</b> Circles' in titles(page)
-    results = page.locator(".pc-search__results")
-    assert results.locator("img, b, svg, script").count() == 0
-    assert page.evaluate("window.pwned") is None
-
-
-def test_without_javascript_the_static_lists_are_complete(sample, browser):
-    url, _ = sample
+def test_without_javascript_a_filter_link_says_so_and_links_the_index_pages(bundled_url, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    everything = PUBLISHED | {"profile:evil"}
-    page.goto(url + "browse/?query=reading&state=MA")
-    assert not page.locator("[data-pc-search]").is_visible()
-    keys = page.locator(".pc-static [data-pc-key]").evaluate_all(
-        "els => els.map(e => e.dataset.pcKey)")
-    assert sorted(keys) == sorted(everything)
-    page.goto(url + "levels/3/")
-    keys = page.locator(".pc-static [data-pc-key]").evaluate_all(
-        "els => els.map(e => e.dataset.pcKey)")
-    assert len(keys) == len(set(keys)) == 6
+    page.goto(bundled_url + "browse/?topic=literacy&query=reading")
+    notice = page.locator(".pc-nojs-only")
+    assert notice.is_visible() and "need JavaScript" in notice.text_content()
+    links = notice.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert any(h.endswith("topics/") for h in links) and any(h.endswith("levels/") for h in links)
+    assert not page.locator(".pc-chips").is_visible()
+    assert page.locator("[data-search-results] > li").count() > 0  # the static first page
     context.close()
 
 
-def _pick(shard: bytes) -> tuple[str, list[tuple[str, str]], list[int]]:
-    """A query and two filters that each narrow the bundled archive, and what they find."""
-    docs = json.loads(shard)["docs"]
-    for word in ("school", "teachers", "learning", "district", "charter", "students"):
-        found = search.matches(shard, word)
-        if len(found) < 3:
-            continue
-        values = [(f, v) for f in ("kind", "state", "topic", "grade")
-                  for v in sorted({v for i in found for v in docs[i].get(f, [])})]
-        for a in values:
-            for b in values:
-                if a[0] >= b[0]:
-                    continue
-                only_a = [i for i in found if a[1] in docs[i].get(a[0], [])]
-                both = [i for i in only_a if b[1] in docs[i].get(b[0], [])]
-                if 0 < len(both) < len(only_a) < len(found):
-                    return word, [a, b], both
-    pytest.fail("no query and pair of filters narrows the bundled archive: add content")
-
-
-def test_bundled_site_search_matches_the_build(bundled_site, bundled_url, page):
-    shard = bundled_site.file("practice-commons/search/all.json").read_bytes()
-    docs = json.loads(shard)["docs"]
-    word, facets, expected = _pick(shard)
-    page.goto(bundled_url + "browse/")
-    page.fill("#pc-search-q", word)
-    for facet, value in facets:
-        choose(page, facet, value)
-    n = len(expected)
-    wait_status(page, "1 result" if n == 1 else f"{n} results")
-    assert titles(page)[:20] == [docs[i]["t"] for i in expected][:20]
-    page.reload()
-    wait_status(page, "1 result" if n == 1 else f"{n} results")
-    assert titles(page)[:20] == [docs[i]["t"] for i in expected][:20]
-    # Material's own search (which owns ?q=) stays closed on the shared address.
-    assert page.locator("#__search").is_checked() is False
-    assert page.input_value(".md-search__input") == ""
-
-
-def test_long_result_lists_come_twenty_at_a_time_and_focus_follows(bundled_site, bundled_url,
-                                                                    page):
-    docs = json.loads(bundled_site.file("practice-commons/search/all.json").read_bytes())["docs"]
-    if len(docs) <= 20:
-        pytest.skip("the bundled archive has 20 items or fewer: nothing to page through")
-    page.goto(bundled_url + "browse/?kind=profile&kind=case-study&kind=template")
-    wait_status(page, f"{len(docs)} results")
-    assert len(titles(page)) == 20
-    more = page.locator(".pc-search__more")
-    assert more.is_visible()
-    more.click()
-    assert page.evaluate("document.activeElement.textContent") == titles(page)[20]
-    assert len(titles(page)) == min(40, len(docs))
-    # Without words, results come in the archive's order: by kind, then title.
-    assert titles(page)[:20] == [d["t"] for d in docs][:20]
+def test_contributor_text_stays_text_in_results(tmp_path_factory, page):
+    site = build_site(tmp_path_factory.mktemp("search"), {**SAMPLE, "profiles/evil.md": EVIL})
+    server, url = serve_dir(site.site)
+    try:
+        found = search(page, url, "circles")
+        assert "profiles/evil/" in found
+        titles = page.locator("[data-search-results] h3").all_text_contents()
+        assert any("<img src=x" in t for t in titles)
+        assert page.evaluate("window.pwned") is None
+    finally:
+        server.shutdown()

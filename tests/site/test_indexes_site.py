@@ -93,7 +93,8 @@ def test_level_entries_link_to_the_profile_at_that_level(site):
     groups = [h.get_text(" ", strip=True) for h in art.select(".pc-static h4")]
     assert groups == ["English learners (1)", "Literacy (3)"]
     assert art.select_one(".pc-counts").get_text(strip=True) == (
-        "4 resources from 4 profiles, 1 case study and 1 toolkit template at this level.")
+        "6 items at this level: 4 profiles (offering 4 resources at this level), 1 case study "
+        "and 1 toolkit template.")
     assert "About level 3" in art.select_one(".pc-guides").get_text()
     assert static_keys(site, "levels/2/") == ["profile:newcomer-academy"]
     assert "Nothing is offered" not in site.article("levels/2/").get_text()
@@ -137,7 +138,7 @@ def test_index_of_indexes_links_every_index_page(site):
                                                               "browse/index.html")}
     assert expected <= linked
     text = art.get_text(" ", strip=True)
-    assert "Level 3: Foundational Implementation (6 resources)" in text
+    assert "Level 3: Foundational Implementation (6 items)" in text
 
 
 def test_only_top_level_index_pages_are_in_the_navigation(site):
@@ -156,7 +157,7 @@ def test_home_page_shows_the_pyramid_of_links_and_the_newest_profiles(site):
         "Level 3: Foundational Implementation", "Level 2: Engage", "Level 1: Inspire"]
     assert [b.select_one("a")["href"] for b in bands] == [f"./levels/{n}/" for n in (5, 4, 3, 2, 1)]
     assert [b.select_one(".pc-levels__count").get_text() for b in bands] == [
-        "1 resource", "1 resource", "6 resources", "1 resource", "1 resource"]
+        "1 item", "1 item", "6 items", "1 item", "1 item"]
     assert bands[4].select_one(".pc-levels__purpose").get_text() == (
         "Spark curiosity about a practice with short, wide-reaching material.")
     newest = [li["data-pc-key"] for li in art.select(".pc-home-newest [data-pc-key]")]
@@ -178,24 +179,36 @@ def test_record_pages_show_related_content_with_the_reason(site):
     assert case.select(".pc-related-content [data-pc-key]")
 
 
-def test_search_files_and_the_widget_scope(site):
-    assert site.file("practice-commons/search/lunr.js").read_bytes() == LUNR_JS.read_bytes()
-    for name in ("all", *(f"level-{n}" for n in range(1, 6))):
-        assert site.exists(f"practice-commons/search/{name}.json")
-    level3 = site.html("levels/3/")
-    widget = level3.select_one("[data-pc-search]")
-    assert widget.has_attr("hidden")  # shown by search.js; without it, the static list only
+def test_one_search_for_the_site_and_a_header_box_on_every_page(site):
     import json
-    cfg = json.loads(widget.select_one(".pc-search__config").string)
-    assert cfg["shard"] == "../../practice-commons/search/level-3.json"
-    assert cfg["lunr"] == "../../practice-commons/search/lunr.js" and cfg["total"] == 6
-    legends = [lg.get_text() for lg in widget.select("legend")]
-    assert "Pyramid level" not in legends and "State" in legends
-    assert level3.select('script[src$="practice-commons/assets/search.js"]')
-    assert not site.html("profiles/reading-across-grades/").select('script[src$="search.js"]')
+    assert site.file("practice-commons/search/lunr.js").read_bytes() == LUNR_JS.read_bytes()
+    manifest = site.json("practice-commons/search/index.json")
+    cards = [site.json(f"practice-commons/search/d/{i}.json") for i in range(manifest["n"])]
+    assert {c["k"] for c in cards} == {"profile", "case-study", "template", "page"}
+    assert sum(c["k"] != "page" for c in cards) == len(PUBLISHED)  # and the framework pages
+    for i in range(len(manifest["chunks"])):
+        assert site.exists(f"practice-commons/search/t/{i}.json")
+    for i in range(manifest["n"]):
+        assert site.exists(f"practice-commons/search/d/{i}.json")
+    assert not site.exists("search/search_index.json")  # Material's search is not built
+    for page in ("index.html", "levels/3/", "profiles/reading-across-grades/", "browse/"):
+        form = site.html(page).select_one("header form.pc-header-search")
+        assert form["method"] == "get" and form["action"].endswith("browse/"), page
+        assert form.select_one("input[type=search]")["name"] == "query"
+    level3 = site.html("levels/3/")
+    assert not level3.select("[data-pc-search]")  # one search, on browse/
+    assert level3.select_one(".pc-level-search a")["href"] == "../../browse/?level=3"
+    assert not level3.select('script[src$="search.js"]')
     browse = site.html("browse/")
-    assert json.loads(browse.select_one(".pc-search__config").string)["total"] == len(PUBLISHED)
+    cfg = json.loads(browse.select_one(".pc-search__config").string)
+    assert cfg["total"] == len(PUBLISHED) and cfg["root"] == "practice-commons/search"
+    assert browse.select('script[src$="practice-commons/assets/search.js"]')
+    assert browse.select_one("[data-search-results]") is not None
     assert sorted(static_keys(site, "browse/")) == sorted(PUBLISHED)
+    legends = [lg.get_text() for lg in browse.select(".pc-facet legend")]
+    assert "Pyramid level" in legends and "Support offered" in legends
+    notice = browse.select_one(".pc-nojs-only")
+    assert "need JavaScript" in notice.get_text() and notice.select('a[href$="topics/"]')
 
 
 def test_contributor_text_is_escaped_on_index_pages(tmp_path):
@@ -224,8 +237,8 @@ def test_links_resolve_without_directory_urls_and_a_dirty_rebuild_keeps_everythi
         assert_links_resolve(site, page)
 
     # `mkdocs serve --dirty` re-renders only what changed: the indexes must not shrink.
-    files = ("practice-commons/search/all.json", "practice-commons/search/level-3.json",
-             "api/profiles.json", "api/profiles.csv", "feed.xml")
+    files = ("api/profiles.json", "api/profiles.csv", "feed.xml")
+    docs = site.json("practice-commons/search/index.json")["n"]
     before = {p: site.file(p).read_bytes() for p in files}
     listed = static_keys(site, "levels/3/index.html")
     (tmp_path / "content" / "pyramid" / "foundational.md").write_text(
@@ -233,6 +246,10 @@ def test_links_resolve_without_directory_urls_and_a_dirty_rebuild_keeps_everythi
     mkdocs_build(load_config(str(tmp_path / "mkdocs.yml")), dirty=True)
     for rel, content in before.items():
         assert site.file(rel).read_bytes() == content, rel
+    # The search is rebuilt from the whole collection too: every document, the edit in it.
+    assert site.json("practice-commons/search/index.json")["n"] == docs
+    cards = [site.json(f"practice-commons/search/d/{i}.json") for i in range(docs)]
+    assert any(c["t"] == "About level 3" and "Edited." in c["x"] for c in cards)
     # (MkDocs itself loses other pages' titles in a dirty build's navigation; our lists hold.)
     assert static_keys(site, "levels/3/index.html") == listed
 
