@@ -21,10 +21,7 @@ def search(page, base: str, query: str) -> list[str]:
     """Open browse/ with ?query= (what the header box does) and wait for the results."""
     page.goto(base + "browse/?query=" + quote(query))
     page.wait_for_function(STATUS_DONE, timeout=10_000)
-    page.wait_for_function(
-        "() => document.querySelector('[data-search-results]').children.length > 0 || "
-        "/Nothing/.test(document.querySelector('.pc-search__status').textContent)",
-        timeout=10_000)
+    page.wait_for_selector("[data-search-results][data-state=results]", timeout=10_000)
     return results(page, base)
 
 

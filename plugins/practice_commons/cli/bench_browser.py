@@ -1,9 +1,12 @@
-"""The browser half of ``commons bench``: a first query on a level page, in headless Chromium.
+"""The browser half of ``commons bench``: a first search, ours and Pagefind's, in Chromium.
 
-Serves the built site on 127.0.0.1, opens a pyramid-level page, records every
-response from navigation until the faceted search answers a two-word query with two
-facets applied, and sizes each response as gzip (what a server with compression
-sends). Runs Debian's Chromium through Playwright; never downloads a browser.
+Serves the built site on 127.0.0.1 and, for each query, opens ``browse/?query=…`` as the
+header box does, records every search file fetched until the results are on screen, and
+sizes each as gzip (what a server with compression sends). Pagefind (the ``bench``
+extra, ``pagefind[bin]``) indexes the same built site and answers the same query through
+its JavaScript API, loading the fragments of as many results as we show; its files are
+sized the same way. Both start from a cold cache. Runs Debian's Chromium through
+Playwright; never downloads a browser.
 """
 
 from __future__ import annotations
@@ -12,45 +15,90 @@ import functools
 import gzip
 import http.server
 import json
-import re
+import shutil
 import statistics
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-# The faceted search widget of the indexes plugin (partials/search-widget.html).
-WIDGET = "[data-pc-search]"
-LEVEL_SHARD = re.compile(r"(?:^|/)level-([1-5])\.json$")
-# Facets tried in this order (their query-string names in search.js): the two an
-# educator is most likely to pick first.
-FACETS = ("topic", "grade", "state", "kind", "format", "sector", "tier")
-MATERIAL_INDEX = "search/search_index.json"
+SEARCH_DIR = "practice-commons/search/"
+OUR_FILES = (SEARCH_DIR, "practice-commons/assets/search.js")
+PAGEFIND_DIR = "pagefind/"
+SHOWN = 10  # results on screen after a first query (search.js PAGE)
+
+_DONE_JS = "() => document.querySelector('[data-search-results][data-state=results]')"
+_TIME_JS = """async (q) => {
+    const input = document.querySelector('#pc-search-q');
+    const list = document.querySelector('[data-search-results]');
+    input.value = q;
+    list.dataset.state = 'waiting';
+    const start = performance.now();
+    const done = new Promise(resolve => {
+      const obs = new MutationObserver(() => {
+        if (list.dataset.state === 'results') { obs.disconnect(); resolve(); }
+      });
+      obs.observe(list, {attributes: true});
+    });
+    input.form.dispatchEvent(new Event('submit', {cancelable: true}));
+    await done;
+    return performance.now() - start;
+}"""
+_PAGEFIND_JS = """async ([q, n]) => {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.options({});
+    const found = await pf.search(q);
+    const data = await Promise.all(found.results.slice(0, n).map(r => r.data()));
+    return [found.results.length, data.map(d => d.url)];
+}"""
 
 
-def first_query(site: Path, shard_list: list[dict[str, Any]],
-                browser: Any = None) -> dict[str, Any]:
-    """``first_query_gz_bytes``, ``query_ms``, ``fetched`` (per response) and a note if null.
+def queries(site: Path) -> list[str]:
+    """Two realistic queries for the built site: words from a title, and a topic and a
+    state an educator would type ("english learners massachusetts")."""
+    manifest = json.loads((site / SEARCH_DIR / "index.json").read_bytes())
+    n = manifest["n"]
+    card = json.loads((site / SEARCH_DIR / "d" / f"{n // 2}.json").read_bytes())
+    words = [w for w in card["t"].split() if len(w) > 4 and w.isalpha()][:2]
+    labels = manifest["labels"]
+    topic = next(iter(labels.get("topic", {}).values()), "")
+    state = next(iter(labels.get("state", {}).values()), "")
+    return [q for q in (" ".join(words), f"{topic} {state}".strip()) if q]
+
+
+def pagefind_index(site: Path) -> str | None:
+    """Index ``site`` with Pagefind into site/pagefind/; a note if it cannot."""
+    try:
+        import pagefind  # noqa: F401  (the bench extra)
+    except ImportError:
+        return "pagefind is not installed (pip install -e '.[bench]')"
+    shutil.rmtree(site / PAGEFIND_DIR, ignore_errors=True)
+    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0 or not (site / PAGEFIND_DIR / "pagefind.js").is_file():
+        return f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-300:]}"
+    return None
+
+
+def first_query(site: Path, browser: Any = None, pagefind: bool = True) -> dict[str, Any]:
+    """Per query: our first-query gzip bytes and Pagefind's, our answer time, and the files.
 
     ``browser`` is a Playwright browser to use; without it Debian's Chromium is launched.
     """
-    empty: dict[str, Any] = {"first_query_gz_bytes": None, "query_ms": None, "fetched": []}
-    found = _level_page(site)
-    if found is None:
-        why = ("no search shards in the built site" if not shard_list else
-               f"no page holds the search widget ({WIDGET}) over a level shard")
-        return {**empty, "query_note": f"{why}, so no faceted search to measure"}
-    level_url, shard = found
-    plan = _plan(shard)
-    if plan is None:
-        return {**empty, "query_note": f"{shard.name} has no document with two facet values"}
+    empty: dict[str, Any] = {"first_query_gz_bytes": None, "pagefind_gz_bytes": None,
+                             "query_ms": None, "queries": []}
+    if not (site / SEARCH_DIR / "index.json").is_file():
+        return {**empty, "query_note": "the built site has no search (practice-commons/indexes)"}
+    note = pagefind_index(site) if pagefind else "Pagefind skipped"
     server, base = _serve(site)
     try:
         if browser is not None:
-            return _measure(browser, base, level_url, site, plan)
+            return _measure(browser, base, site, note)
         if not Path(CHROMIUM).exists():
             return {**empty, "query_note": f"{CHROMIUM} is missing (apt-get install chromium)"}
         try:
@@ -61,56 +109,59 @@ def first_query(site: Path, shard_list: list[dict[str, Any]],
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
                                          args=CHROMIUM_ARGS)
             try:
-                return _measure(browser, base, level_url, site, plan)
+                return _measure(browser, base, site, note)
             finally:
                 browser.close()
     finally:
         server.shutdown()
 
 
-def _level_page(site: Path) -> tuple[str, Path] | None:
-    """A level page's URL and its shard: the page whose widget searches level 3 if any."""
-    best: tuple[int, str, Path] | None = None
-    for html in sorted(site.rglob("index.html")):
-        text = html.read_text(encoding="utf-8", errors="replace")
-        if "data-pc-search" not in text:
-            continue
-        config = re.search(r'class="pc-search__config">(.*?)</script>', text, re.DOTALL)
-        shard = json.loads(config.group(1)).get("shard", "") if config else ""
-        level = LEVEL_SHARD.search(shard)
-        if level is None:
-            continue
-        rel = html.parent.relative_to(site).as_posix()
-        url = "" if rel == "." else rel + "/"
-        shard_path = (html.parent / urlsplit(shard).path).resolve()
-        rank = abs(int(level.group(1)) - 3)
-        if shard_path.is_file() and (best is None or rank < best[0]):
-            best = (rank, url, shard_path)
-    return (best[1], best[2]) if best else None
+def _measure(browser: Any, base: str, site: Path, note: str | None) -> dict[str, Any]:
+    out = []
+    for q in queries(site):
+        row: dict[str, Any] = {"query": q}
+        context = browser.new_context()
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("response", lambda r: fetched.append(r.url))
+        page.goto(base + "browse/?query=" + quote(q))
+        page.wait_for_function(_DONE_JS, timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        ours = _sizes(site, base, fetched, OUR_FILES)
+        row.update(ours=sum(s["gz_bytes"] for s in ours), our_files=ours,
+                   results=page.locator("[data-search-results] > li").count())
+        # With every file cached: the time from submitting to the answer on screen.
+        timings = [page.evaluate(_TIME_JS, q) for _ in range(5)]
+        row["query_ms"] = round(statistics.median(timings), 1)
+        context.close()
+        if note is None:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched = []
+            page.on("response", lambda r: fetched.append(r.url))
+            page.goto(base + "404.html")
+            count, _urls = page.evaluate(_PAGEFIND_JS, [q, SHOWN])
+            page.wait_for_load_state("networkidle")
+            theirs = _sizes(site, base, fetched, (PAGEFIND_DIR,))
+            row.update(pagefind=sum(s["gz_bytes"] for s in theirs), pagefind_files=theirs,
+                       pagefind_results=count)
+            context.close()
+        out.append(row)
+    worst = max(out, key=lambda r: r["ours"]) if out else None
+    return {"first_query_gz_bytes": worst["ours"] if worst else None,
+            "pagefind_gz_bytes": worst.get("pagefind") if worst else None,
+            "query_ms": max((r["query_ms"] for r in out), default=None),
+            "queries": out, "query_note": note}
 
 
-def _plan(shard: Path) -> dict[str, Any] | None:
-    """Two facets with the most documents, and two words from a document that has both.
-
-    Chosen from the shard itself so the query finds something whatever the corpus.
-    """
-    docs = json.loads(shard.read_bytes())["docs"]
-    facets = [f for f in FACETS if any(f in d for d in docs)][:2]
-    if len(facets) < 2:
-        return None
-    chosen = {}
-    for facet in facets:
-        counts: dict[str, int] = {}
-        for d in docs:
-            for v in d.get(facet, ()):
-                counts[v] = counts.get(v, 0) + 1
-        chosen[facet] = max(sorted(counts), key=lambda v: counts[v])
-    for d in docs:
-        if all(chosen[f] in d.get(f, ()) for f in facets):
-            words = sorted({w for w in re.findall(r"[A-Za-z]{4,}", d["t"])}, key=len)[-2:]
-            if len(words) == 2:
-                return {"facets": chosen, "query": " ".join(words)}
-    return None
+def _sizes(site: Path, base: str, urls: list[str], prefixes: tuple[str, ...]) -> list[dict]:
+    sizes = []
+    for url in dict.fromkeys(urls):
+        rel = url.removeprefix(base)
+        path = _local(site, base, url)
+        if path is not None and rel.startswith(prefixes):
+            sizes.append({"url": rel, "gz_bytes": len(gzip.compress(path.read_bytes(), 6))})
+    return sizes
 
 
 def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -121,71 +172,11 @@ def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".pagefind": "application/octet-stream"}
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-# Ticks the chosen facets, types the words and submits (search.js runs at once on submit;
-# typing waits for a 200 ms pause first), then times until the status line gives the answer.
-_QUERY_JS = """async ([sel, plan]) => {
-    const w = document.querySelector(sel);
-    const status = w.querySelector('[role=status]');
-    const loading = JSON.parse(w.querySelector('.pc-search__config').textContent).t.loading;
-    for (const [name, value] of Object.entries(plan.facets)) {
-      w.querySelector(`input[type=checkbox][name="${name}"][value="${value}"]`).checked = true;
-    }
-    w.querySelector('input[type=search]').value = plan.query;
-    const start = performance.now();
-    const done = new Promise(resolve => {
-      const obs = new MutationObserver(() => {
-        if (status.textContent && status.textContent !== loading) { obs.disconnect(); resolve(); }
-      });
-      obs.observe(status, {childList: true, subtree: true, characterData: true});
-    });
-    w.querySelector('form').dispatchEvent(new Event('submit', {cancelable: true}));
-    await done;
-    return [performance.now() - start, status.textContent,
-            w.querySelectorAll('.pc-search__results > li').length];
-}"""
-
-
-def _measure(browser: Any, base: str, level_url: str, site: Path,
-             plan: dict[str, Any]) -> dict[str, Any]:
-    context = browser.new_context()
-    page = context.new_page()
-    fetched: list[str] = []
-    page.on("response", lambda r: fetched.append(r.url))
-    page.goto(base + level_url, wait_until="networkidle")
-    page.wait_for_selector(WIDGET + ":not([hidden])")
-    first_ms, answer, shown = page.evaluate(_QUERY_JS, [WIDGET, plan])
-    page.wait_for_load_state("networkidle")
-    first_fetch = list(dict.fromkeys(fetched))
-    # Later queries: the shard and lunr.js are loaded; this is the time a visitor waits.
-    timings = []
-    for _ in range(7):
-        page.evaluate("() => { const w = document.querySelector('[data-pc-search] form');"
-                      " w.querySelector('input[type=search]').value = ''; }")
-        timings.append(page.evaluate(_QUERY_JS, [WIDGET, plan])[0])
-    context.close()
-    sizes = []
-    for url in first_fetch:
-        path = _local(site, base, url)
-        if path is not None:
-            sizes.append({"url": url.removeprefix(base),
-                          "gz_bytes": len(gzip.compress(path.read_bytes(), 6))})
-    ours = [s for s in sizes if s["url"] != MATERIAL_INDEX]
-    note = None
-    if len(ours) != len(sizes):
-        note = ("Material's own search index (search/search_index.json) is fetched by every page "
-                "and is not counted in first_query_gz_bytes; see material_search_index_gz_bytes")
-    # The search itself, as the issue counts it: the shard, lunr.js and our script.
-    search_only = [s for s in ours if s["url"].endswith((".json", "/lunr.js", "/search.js"))]
-    return {"first_query_gz_bytes": sum(s["gz_bytes"] for s in ours),
-            "search_fetch_gz_bytes": sum(s["gz_bytes"] for s in search_only),
-            "query_ms": round(statistics.median(timings), 1),
-            "first_query_ms": round(first_ms, 1),
-            "query": {**plan, "answer": answer, "shown": shown},
-            "level_page": level_url, "fetched": sizes, "query_note": note}
 
 
 def _local(site: Path, base: str, url: str) -> Path | None:

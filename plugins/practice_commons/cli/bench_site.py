@@ -154,18 +154,20 @@ def timed_build(site_root: Path, config: str, site_dir: Path) -> dict[str, Any]:
             "warnings": sum(1 for line in stderr.splitlines() if line.startswith("WARNING"))}
 
 
-def shards(site: Path) -> list[dict[str, Any]]:
-    """Every prebuilt lunr index in the site except Material's own, with raw and gzip sizes."""
-    out = []
-    for path in sorted(site.rglob("*.json")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith("search/"):
-            continue
-        raw = path.read_bytes()
-        if b'"invertedIndex"' not in raw:
-            continue
-        out.append({"path": rel, "raw_bytes": len(raw), "gz_bytes": len(gzip.compress(raw, 6))})
-    return out
+def search_sizes(site: Path) -> dict[str, Any]:
+    """The site search's files (core/search), gzip sizes: all of them and the parts."""
+    root = site / "practice-commons" / "search"
+    if not (root / "index.json").is_file():
+        return {"total_gz_bytes": None, "manifest_gz_bytes": None, "facets_gz_bytes": None,
+                "largest_chunk_gz_bytes": None, "chunks": 0, "cards": 0}
+    chunks = [gz_size(p) or 0 for p in (root / "t").glob("*.json")]
+    cards = [gz_size(p) or 0 for p in (root / "d").glob("*.json")]
+    return {"total_gz_bytes": sum(chunks) + sum(cards) + (gz_size(root / "index.json") or 0)
+            + (gz_size(root / "facets.json") or 0),
+            "manifest_gz_bytes": gz_size(root / "index.json"),
+            "facets_gz_bytes": gz_size(root / "facets.json"),
+            "largest_chunk_gz_bytes": max(chunks, default=None),
+            "chunks": len(chunks), "cards": len(cards)}
 
 
 def gz_size(path: Path) -> int | None:

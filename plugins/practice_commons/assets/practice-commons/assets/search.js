@@ -477,6 +477,7 @@
     this.root.classList.remove("pc-finder--searching");
     document.documentElement.classList.remove("pc-searching");
     this.list.innerHTML = this.staticList;  // our own build-time HTML, not search data
+    this.list.dataset.state = "static";
     if (this.pager) { this.pager.hidden = false; }
     this.more.hidden = true;
     this.status.textContent = fmt(this.t.idle, { n: this.cfg.total });
@@ -610,6 +611,7 @@
     return Promise.all(ids.map(function (d) { return self.engine.card(d); })).then(function (cards) {
       if (seq !== self.seq) { return; }
       if (!append) { self.list.replaceChildren(); }
+      self.list.dataset.state = "results";  // a hook for tests: these are search results
       var first = null;
       cards.forEach(function (card) {
         var item = self.card(card);
