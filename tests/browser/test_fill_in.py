@@ -52,6 +52,8 @@ def fill(page, ratings_sections) -> None:
         for i, point in enumerate(points):
             if point:
                 page.check(radio(sid, i, scale.index(point)))
+    # The toolkit's own "current status" box, which the team ticks itself.
+    page.check("#pc-fill-status-unifying-purpose--0")
     page.fill("#pc-fill-next-steps-unifying-purpose", "Gather attendance data\nwith the district")
 
 
@@ -124,7 +126,13 @@ def test_fill_summarise_reload_download_and_clear(page, bundled_url, ratings_sec
         "counts": {"Strongly disagree": 0, "Disagree": 1, "Agree": 1, "Strongly agree": 1,
                    "Not applicable": 1},
         "ready": 2, "needs_work": 1, "verdict": "ready"}
-    assert data["sections"][1] == {"id": "next-steps-unifying-purpose", "type": "prompt",
+    assert data["sections"][1] == {
+        "id": "status-unifying-purpose", "type": "checklist",
+        "label": "Unifying purpose: current status (summary of your ratings)",
+        "items": [{"item": "We're ready for next steps, in good shape here", "checked": True},
+                  {"item": "We need to do some work here before we launch an effort",
+                   "checked": False}]}
+    assert data["sections"][2] == {"id": "next-steps-unifying-purpose", "type": "prompt",
                                    "label": "Our next steps on unifying purpose",
                                    "answer": "Gather attendance data\nwith the district"}
 

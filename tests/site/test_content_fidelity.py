@@ -55,3 +55,78 @@ def test_risk_items_stay_out_of_the_verdict(bundled_site):
     assert env.verdict(["Disagree", "Strongly agree", "Agree", "Disagree"]) == "needs-work"
     assert env.verdict(["Agree", "Strongly disagree", "Agree", "Disagree"]) == "ready"
 
+
+
+STATE_PAGES = {"dc": "District of Columbia", "ma": "Massachusetts"}
+IN_STATE = {
+    "dc": ["case-studies/my-school-dc", "case-studies/dc-equity-reports",
+           "case-studies/bridge-to-high-school-data-exchange-kid-talk",
+           "case-studies/dc-cross-sector-task-force", "case-studies/dc-common-core-collaborative",
+           "profiles/esl-after-the-bell", "profiles/two-rivers-evening-of-learning"],
+    "ma": ["case-studies/massachusetts-dese-dissemination-grants", "case-studies/boston-compact",
+           "case-studies/boston-educators-collaborative",
+           "profiles/boston-collegiate-cross-sector-partnerships",
+           "profiles/neighborhood-house-arts-integration-and-school-consulting",
+           "profiles/boston-day-and-evening-academy-competency-based-model"],
+}
+
+
+def links(site, page: str) -> set[str]:
+    return {a["href"] for a in site.article(f"{page}/index.html").select("a[href]")}
+
+
+def test_state_profiles_are_linked_from_what_they_contain_and_from_the_reflection_sheet(
+        bundled_site):
+    for code, name in STATE_PAGES.items():
+        article = bundled_site.article(f"state-profiles/{code}/index.html")
+        assert article.h1.get_text(strip=True).startswith(name)
+        # The figures table gives a year and the toolkit's source for every row.
+        table = article.find("table")
+        assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+            "What", "Figure", "When", "The toolkit's source"]
+        assert all(td.get_text(strip=True) for row in table.select("tbody tr")
+                   for td in row.select("td"))
+        for page in IN_STATE[code]:
+            assert f"../../state-profiles/{code}/" in links(bundled_site, page), page
+            # and the state page links back to each case study it contains
+            if page.startswith("case-studies/"):
+                assert f"../../{page}/" in {a["href"] for a in article.select("a[href]")}, page
+        assert f"../../state-profiles/{code}/" in links(bundled_site, "templates/reflection-sheet")
+    # Not the generated state index, which lists profiles by state.
+    assert bundled_site.exists("states/dc/index.html")
+
+
+def test_no_tag_or_place_the_sources_do_not_give(bundled_site):
+    items = {i["slug"]: i for i in bundled_site.json("api/profiles.json")["items"]}
+    every_band = {"k-2", "3-5", "6-8", "9-12"}
+    for slug in ("dc-common-core-lesson-study-collaborative",
+                 "lawrence-family-development-teacher-to-teacher-partnership",
+                 "two-rivers-evening-of-learning", "uncommon-schools-great-habits-great-readers",
+                 "esl-after-the-bell"):
+        assert items[slug]["grade_bands"] == ["not-stated"], slug
+    assert not any(set(i["grade_bands"]) >= every_band and "grades" not in (i.get("school") or {})
+                   for i in items.values())
+    assert items["boston-day-and-evening-academy-competency-based-model"]["grade_bands"] == \
+        ["9-12"]
+    # Quote-only pages were folded into the guide that carries the quotes.
+    assert "salem-academy-dissemination-as-administrative-responsibility" not in items
+    assert "veritas-prep-codifying-proven-practices" not in items
+    guide = bundled_site.article("guides/conditions-for-dissemination/index.html").get_text()
+    assert "Salem Academy" in guide and "Veritas" in guide
+    cases = {i["slug"]: i for i in bundled_site.json("api/case-studies.json")["items"]}
+    assert "state" not in cases["achievement-first-hartford-principal-residency"]["location"]
+    hartford = bundled_site.article(
+        "case-studies/achievement-first-hartford-principal-residency/index.html")
+    assert "Connecticut" not in hartford.get_text()
+    assert "Houston-area" not in bundled_site.article(
+        "case-studies/colocation-spring-branch-aldine-texas/index.html").get_text()
+
+
+def test_passing_notes_is_cited_with_the_address_the_source_prints(bundled_site):
+    # The toolkit prints the address with "www." (the full address is in each page's sources).
+    printed = "https://www.crpe.org/publications/passing-notes"
+    for page in ("case-studies/summit-learning-chicago-public-schools",
+                 "case-studies/uncommon-schools-impact-nyc-doe",
+                 "case-studies/boston-educators-collaborative",
+                 "profiles/uncommon-schools-great-habits-great-readers"):
+        assert any(h.startswith(printed) for h in links(bundled_site, page)), page

@@ -98,13 +98,17 @@ def _plan(shard: Path) -> dict[str, Any] | None:
     facets = [f for f in FACETS if any(f in d for d in docs)][:2]
     if len(facets) < 2:
         return None
-    chosen = {}
-    for facet in facets:
-        counts: dict[str, int] = {}
-        for d in docs:
-            for v in d.get(facet, ()):
-                counts[v] = counts.get(v, 0) + 1
-        chosen[facet] = max(sorted(counts), key=lambda v: counts[v])
+    # The commonest pair of values that occur together: the commonest value of each facet
+    # taken apart may never meet in one document (a small corpus, or "not stated" grades).
+    pairs: dict[tuple[str, str], int] = {}
+    for d in docs:
+        for a in d.get(facets[0], ()):
+            for b in d.get(facets[1], ()):
+                pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    if not pairs:
+        return None
+    best = max(sorted(pairs), key=lambda k: pairs[k])
+    chosen = dict(zip(facets, best))
     for d in docs:
         if all(chosen[f] in d.get(f, ()) for f in facets):
             words = sorted({w for w in re.findall(r"[A-Za-z]{4,}", d["t"])}, key=len)[-2:]

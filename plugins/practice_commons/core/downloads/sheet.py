@@ -176,7 +176,8 @@ def _rating(s: Mapping[str, Any]) -> RatingScale:
         id=s["id"], label=_text(s["label"]), help=_text(s.get("help")),
         scale=tuple(_text(p) for p in s["scale"]),
         ready_at=tuple(_text(p) for p in s.get("ready_at") or ()),
-        items=tuple(RatingItem(_text(i["statement"]), tuple(_text(e) for e in i.get("examples") or ()),
+        items=tuple(RatingItem(_text(i["statement"]),
+                               tuple(_text(e) for e in i.get("examples") or ()),
                                risk=bool(i.get("risk")))
                     for i in s["items"]),
         dimension=_text(s.get("dimension")), next_steps=_text(s.get("next_steps")),
