@@ -52,6 +52,8 @@ def fill(page, ratings_sections) -> None:
         for i, point in enumerate(points):
             if point:
                 page.check(radio(sid, i, scale.index(point)))
+    # The toolkit's own "current status" box, which the team ticks itself.
+    page.check("#pc-fill-status-unifying-purpose--0")
     page.fill("#pc-fill-next-steps-unifying-purpose", "Gather attendance data\nwith the district")
 
 
@@ -67,15 +69,16 @@ def test_fill_summarise_reload_download_and_clear(page, bundled_url, ratings_sec
     assert verdict_text(page, "unifying-purpose") == (
         "Ready for next steps. 2 of 3 counted ratings are Agree or Strongly agree.")
     assert counts(page, "environment") == [1, 1, 1, 0, 0]
+    # Environment factor 2 is worded as a risk: counted in the table, left out of the verdict.
     assert verdict_text(page, "environment") == (
-        "Needs work. 1 of 3 counted ratings are Agree or Strongly agree.")
+        "Needs work. 1 of 2 counted ratings are Agree or Strongly agree.")
     # The browser's verdict is the Python rule's verdict for the same ratings.
     for sid, points in RATINGS.items():
         expected = ratings_sections[sid].verdict(points)
         shown = page.locator(f"[data-pc-summary='{sid}'] [data-pc-verdict]")
         assert shown.get_attribute("data-verdict") == expected
-    assert "good shape" in page.locator(
-        "[data-pc-summary='unifying-purpose'] .pc-fill__next").inner_text()
+    assert "not part of the toolkit" in page.locator(
+        "[data-pc-summary='unifying-purpose'] .pc-fill__aid").inner_text()
     overview = page.locator("[data-pc-overview]").all_inner_texts()
     assert overview[:2] == [verdict_text(page, "unifying-purpose"),
                             verdict_text(page, "environment")]
@@ -106,7 +109,7 @@ def test_fill_summarise_reload_download_and_clear(page, bundled_url, ratings_sec
     assert ("| We have named a shared problem or concern that working together could help "
             "solve. | Agree |") in lines
     assert "| Public opinion in our community generally favors school options. |   |" in lines
-    assert ("**Summary:** Strongly disagree: 0 · Disagree: 1 · Agree: 1 · Strongly agree: 1 · "
+    assert ("**Summary (this site's aid, not part of the toolkit):** Strongly disagree: 0 · Disagree: 1 · Agree: 1 · Strongly agree: 1 · "
             "Not applicable: 1. Ready for next steps. 2 of 3 counted ratings are Agree or "
             "Strongly agree.") in lines
     assert "Gather attendance data\nwith the district" in md
@@ -123,7 +126,13 @@ def test_fill_summarise_reload_download_and_clear(page, bundled_url, ratings_sec
         "counts": {"Strongly disagree": 0, "Disagree": 1, "Agree": 1, "Strongly agree": 1,
                    "Not applicable": 1},
         "ready": 2, "needs_work": 1, "verdict": "ready"}
-    assert data["sections"][1] == {"id": "next-steps-unifying-purpose", "type": "prompt",
+    assert data["sections"][1] == {
+        "id": "status-unifying-purpose", "type": "checklist",
+        "label": "Unifying purpose: current status (summary of your ratings)",
+        "items": [{"item": "We're ready for next steps, in good shape here", "checked": True},
+                  {"item": "We need to do some work here before we launch an effort",
+                   "checked": False}]}
+    assert data["sections"][2] == {"id": "next-steps-unifying-purpose", "type": "prompt",
                                    "label": "Our next steps on unifying purpose",
                                    "answer": "Gather attendance data\nwith the district"}
 

@@ -25,6 +25,7 @@ from .model import Record
 WEIGHTS = {"topics": 3, "stages": 2, "levels": 1, "grade_bands": 1, "approaches": 1, "states": 1}
 PER_KEY = 40  # candidates taken from one posting list
 ENOUGH = 80  # stop collecting once this many candidates are in hand
+NOT_STATED = "not-stated"  # the grade band for "no source gives the grades"
 MIN_SCORE = 2  # one shared level alone is too weak a reason to suggest something
 
 
@@ -46,7 +47,9 @@ def _keys(record: Record) -> list[Key]:
     keys += [("tl", t, lv) for t in topics for lv in record.levels]
     keys += [("t", t) for t in topics]
     keys += [("s", s) for s in record.stages]
-    keys += [("lg", lv, g) for lv in record.levels for g in record.grade_bands]
+    # "Not stated" is not a shared trait: two profiles lacking grades are no more alike.
+    bands = [g for g in record.grade_bands if g != NOT_STATED]
+    keys += [("lg", lv, g) for lv in record.levels for g in bands]
     keys += [("l", lv) for lv in record.levels]
     return keys
 
@@ -64,7 +67,8 @@ def compute(collection: Collection, limit: int = 5) -> dict[tuple[str, str], lis
         for key in _keys(record):
             postings.setdefault(key, []).append(record)
         features[id(record)] = frozenset(
-            (name, value) for name in WEIGHTS for value in getattr(record, name))
+            (name, value) for name in WEIGHTS for value in getattr(record, name)
+            if value != NOT_STATED)
     out: dict[tuple[str, str], list[Related]] = {}
     for record in records:
         linked = {(r.kind, r.slug) for kind in ("profile", "case-study", "template")

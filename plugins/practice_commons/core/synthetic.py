@@ -95,6 +95,8 @@ def profiles(n: int, *, seed: int = 0, case_studies: Sequence[str] = (),
     vocab = vocabulary()
     lists = {name: vocab.slugs(name) for name in
              ("topics", "grade_bands", "formats", "states", "essa_tiers", "levels")}
+    # "not-stated" stands alone (validate refuses it beside a band): never drawn at random.
+    lists["grade_bands"] = [b for b in lists["grade_bands"] if b != "not-stated"]
     sectors = [s for s in vocab.slugs("sectors") if s != "other"]
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")  # per file, so file i is the same whatever n is

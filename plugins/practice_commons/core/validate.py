@@ -98,6 +98,7 @@ class Validator:
             # scale …); they rely on the shapes the schema has just checked.
             from .downloads.checks import check_template
             out.extend(check_template(doc))
+        out.extend(_not_stated_alone(doc))
         return out
 
     # -- the walk ---------------------------------------------------------------
@@ -318,3 +319,14 @@ def _field_help(schema: dict[str, Any]) -> str:
     if desc:
         return desc[0].lower() + desc[1:].rstrip(".")
     return "a value"
+
+
+def _not_stated_alone(doc: Document) -> list[Issue]:
+    """``not-stated`` is a grade band's absence: listed beside a band, it contradicts it."""
+    bands = doc.data.get("grade_bands") if isinstance(doc.data, dict) else None
+    if not isinstance(bands, list) or "not-stated" not in bands or len(bands) < 2:
+        return []
+    i = bands.index("not-stated")
+    return [Issue(doc.path, doc.line_of(("grade_bands", i)), f"grade_bands[{i}]",
+                  "'not-stated' cannot be listed with grade bands",
+                  "keep only the bands a source gives, or only not-stated if none does")]

@@ -22,7 +22,7 @@ JS_STRINGS = (
     "fill_saved", "fill_not_saved_yet", "fill_no_storage", "fill_confirm_clear", "fill_cleared",
     "fill_ready", "fill_needs_work", "fill_not_rated", "fill_verdict_detail", "fill_or",
     "fill_answers_title", "fill_saved_on", "fill_no_answer", "fill_rating", "fill_summary",
-    "statement", "next_steps",
+    "statement", "next_steps", "fill_site_aid",
 )
 
 
@@ -58,7 +58,8 @@ def _section(part: Section, meta: Meta) -> dict[str, Any]:
         base.update(scale=list(part.scale), ready=list(part.ready_at),
                     low=list(part.needs_work_at), nextSteps=part.next_steps,
                     dimension=meta.label("dimensions", part.dimension) if part.dimension else "",
-                    items=[i.statement for i in part.items])
+                    items=[i.statement for i in part.items],
+                    risk=[n for n, i in enumerate(part.items) if i.risk])
     elif isinstance(part, Checklist):
         base.update(items=list(part.items))
     else:

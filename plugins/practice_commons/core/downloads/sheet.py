@@ -16,7 +16,9 @@ Conventions (documented in ``template.schema.yaml``):
 - A rating scale lists its points from lowest to highest; ``ready_at`` names the
   points that count as "ready for next steps". Points before the first of them
   count as "needs work"; any after the last of them (such as "Not applicable")
-  are left out of the verdict.
+  are left out of the verdict, and so is an item marked ``risk`` (worded so that
+  agreeing counts against readiness). The verdict is this site's aid, not part of
+  any source's instrument.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class Table:
 class RatingItem:
     statement: str
     examples: tuple[str, ...] = ()
+    risk: bool = False  # worded as a risk by the source: agreeing is not "ready"
 
 
 @dataclass(frozen=True)
@@ -98,13 +101,17 @@ class RatingScale:
     def verdict(self, ratings: Iterable[str | None]) -> str | None:
         """``ready``, ``needs-work`` or None (nothing counted yet, or no ``ready_at``).
 
-        "Ready" needs a strict majority of the counted ratings, as the toolkit's
-        guidance says: "if most ratings are Agree or Strongly agree". The same
-        rule is implemented in ``fill-in.js``; ``tests/browser`` checks they agree.
+        ``ratings`` are given item by item. "Ready" needs a strict majority of the
+        counted ratings. The rule is this site's, not a source's (the toolkit leaves
+        the judgement to the team, who tick a status box), so the form labels it as
+        the site's aid. Risk items are left out: a single direction cannot be read
+        from them. The same rule is implemented in ``fill-in.js``; ``tests/browser``
+        checks they agree.
         """
         if not self.ready_at:
             return None
-        ratings = [r for r in ratings if r]
+        risky = {i for i, item in enumerate(self.items) if item.risk}
+        ratings = [r for i, r in enumerate(ratings) if r and i not in risky]
         ready = sum(r in self.ready_at for r in ratings)
         low = sum(r in self.needs_work_at for r in ratings)
         if ready + low == 0:
@@ -169,7 +176,9 @@ def _rating(s: Mapping[str, Any]) -> RatingScale:
         id=s["id"], label=_text(s["label"]), help=_text(s.get("help")),
         scale=tuple(_text(p) for p in s["scale"]),
         ready_at=tuple(_text(p) for p in s.get("ready_at") or ()),
-        items=tuple(RatingItem(_text(i["statement"]), tuple(_text(e) for e in i.get("examples") or ()))
+        items=tuple(RatingItem(_text(i["statement"]),
+                               tuple(_text(e) for e in i.get("examples") or ()),
+                               risk=bool(i.get("risk")))
                     for i in s["items"]),
         dimension=_text(s.get("dimension")), next_steps=_text(s.get("next_steps")),
     )

@@ -77,6 +77,8 @@
       var k = sec.scale.indexOf(v);
       if (k < 0) return;
       counts[k] += 1;
+      // A risk item (agreeing means trouble) is shown in the counts but not in the verdict.
+      if ((sec.risk || []).indexOf(i) >= 0) return;
       if (sec.ready.indexOf(v) >= 0) ready += 1;
       else if (sec.low.indexOf(v) >= 0) low += 1;
     });
@@ -245,7 +247,8 @@
           if (sec.summary) {
             var parts = sec.scale.map(function (p) { return esc(p) + ": " + sec.summary.counts[p]; });
             var verdict = verdictText(def, tally(def, answers));
-            out.push("**" + esc(t.fill_summary) + ":** " + parts.join(" · ") + ". " + esc(verdict), "");
+            out.push("**" + esc(t.fill_summary) + " (" + esc(t.fill_site_aid) + "):** " +
+              parts.join(" · ") + ". " + esc(verdict), "");
             if (sec.next_steps) out.push("**" + esc(t.next_steps) + ":** " + esc(sec.next_steps), "");
           }
         } else if (sec.type === "checklist") {
