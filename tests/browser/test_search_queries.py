@@ -25,8 +25,7 @@ LAWRENCE = P + "lawrence-family-development-teacher-to-teacher-partnership/"
 DCCC = P + "dc-common-core-lesson-study-collaborative/"
 TWO_RIVERS = P + "two-rivers-evening-of-learning/"
 UNCOMMON = P + "uncommon-schools-great-habits-great-readers/"
-VERITAS = P + "veritas-prep-codifying-proven-practices/"
-SALEM = P + "salem-academy-dissemination-as-administrative-responsibility/"
+CONDITIONS = "guides/conditions-for-dissemination/"
 COMPACT = C + "boston-compact/"
 NYC = C + "uncommon-schools-impact-nyc-doe/"
 SUMMIT = C + "summit-learning-chicago-public-schools/"
@@ -95,8 +94,8 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("dissemination grant", (DESE,)),
     ("equity reports", (EQUITY,)),
     ("task force", (TASK,)),
-    ("codifying proven practices", (VERITAS,)),
-    ("administrative responsibility", (SALEM,)),
+    ("Veritas Prep", (CONDITIONS,)),
+    ("Salem Academy", (CONDITIONS,)),
     ("parents learning english after school", (ESL,)),
     # toolkit and framework
     ("5 whys", (T + "five-whys/",)),

@@ -11,7 +11,7 @@ Every phrase comes from the vocabulary (labels, names, slugs and aliases in
 (its cities); numbered grades are derived from the grade bands' slugs ("6-8" covers
 "grade 7" and "7th grade"). Only values some item has are listed, so a query never
 turns into a filter that must come back empty. Phrases are stored as the browser
-compares them: normalised words, each through lunr's stemmer (:func:`.text.phrase_key`).
+compares them: normalized words, each through lunr's stemmer (:func:`.text.phrase_key`).
 """
 
 from __future__ import annotations

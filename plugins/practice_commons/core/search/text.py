@@ -1,4 +1,4 @@
-"""Text as the search sees it: page bodies as plain text, and words normalised for matching.
+"""Text as the search sees it: page bodies as plain text, and words normalized for matching.
 
 Both functions have twins in ``assets/.../search.js`` (``plainWords`` and the
 tokenizer from lunr.js); ``tests/core/test_search_build.py`` pins the shared cases.
@@ -24,7 +24,7 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _SPACE = re.compile(r"\s+")
 MAX_TEXT = 20_000  # characters of a body kept for snippets; the index sees all of it
 
-# Query normalisation: letters and digits only, so "D.C.", "dc" and "Dc" agree.
+# Query normalization: letters and digits only, so "D.C.", "dc" and "Dc" agree.
 _DROP = re.compile(r"[.'’]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -50,5 +50,5 @@ def words(text: str) -> list[str]:
 
 
 def phrase_key(text: str) -> str:
-    """A phrase as the browser compares it: normalised words, each stemmed, space-joined."""
+    """A phrase as the browser compares it: normalized words, each stemmed, space-joined."""
     return " ".join(stem(w) for w in words(text))
