@@ -204,6 +204,18 @@ last_reviewed: 2025-02-01
 ## The practice
 
 Families and teachers read together once a month.
+
+## Evidence of success
+
+More families come each year.
+
+## How to adopt it
+
+Plan one evening with a partner school first.
+
+## Lessons learned
+
+Serve dinner: turnout doubles.
 """
 
 

@@ -42,6 +42,9 @@ class ProfilesConfig(base.Config):
     """Generate the "Profiles" page at profiles/ unless docs_dir has profiles/index.md."""
     reference = c.Type(bool, default=True)
     """Generate the field reference pages under reference/."""
+    require_complete = c.Type(bool, default=True)
+    """Refuse a published profile whose text sections are missing, empty or still the
+    template's guidance (`commons validate` reads the same option)."""
 
 
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
