@@ -22,7 +22,7 @@ from ..core import pages, reference
 from ..core.model import Record
 from ..core.sanitize import sanitize_html, text_only
 from ..core.schema import schema_json
-from . import shared
+from . import serving, shared
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -64,6 +64,13 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         # Validate everything now, so a broken file stops the build before any output.
         shared.collection_for(config, self.config.profiles_dir)
         return config
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """Rebuild when a profile or an attachment changes; show a failed rebuild's
+        problems in the browser instead of holding every request (mkdocs/serving.py)."""
+        if not self.config.enabled:
+            return None
+        return serving.install(server, [shared.repo_root(config) / self.config.profiles_dir])
 
     @event_priority(50)  # before other plugins look at the files: they see what we publish
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
