@@ -11,7 +11,8 @@
   "use strict";
   var dataEl = document.getElementById("pc-submit-data");
   var form = document.getElementById("pc-submit-form");
-  if (!dataEl || !form || !window.PracticeCommonsProfile || !window.PracticeCommonsSteps) return;
+  if (!dataEl || !form || !window.PracticeCommonsProfile || !window.PracticeCommonsSteps ||
+      !window.PracticeCommonsStore) return;
   var CFG = JSON.parse(dataEl.textContent);
   var P = window.PracticeCommonsProfile;
   var W = window.PracticeCommonsSteps;
@@ -297,59 +298,12 @@
     showResult(file);
   }
 
-  // -- answers kept in this browser -------------------------------------------------------
-  function storage() {
-    try { return window.localStorage; } catch (e) { return null; }  // blocked: not kept
-  }
-
-  function save() {
-    var store = storage();
-    if (!store || restoring) return;
-    var state = { version: 1, step: current, repeats: {}, values: {} };
-    form.querySelectorAll("[data-repeat]").forEach(function (r) {
-      state.repeats[r.dataset.repeat] = r.querySelector(".pc-items").children.length;
-    });
-    form.querySelectorAll("input, select, textarea").forEach(function (el) {
-      if (el.id) state.values[el.id] = el.type === "checkbox" ? el.checked : el.value;
-    });
-    try { store.setItem(KEY, JSON.stringify(state)); } catch (e) { /* full or blocked */ }
-  }
-
-  var restoring = false;
-  function restore() {
-    var store = storage(), state = null;
-    try { state = store && JSON.parse(store.getItem(KEY) || "null"); } catch (e) { state = null; }
-    if (!state || state.version !== 1) return false;
-    var values = state.values || {};
-    var typed = Object.keys(values).some(function (id) {
-      return values[id] === true || (typeof values[id] === "string" && values[id] !== "");
-    });
-    if (!typed) return false;  // only an untouched form was kept
-    restoring = true;
-    form.querySelectorAll("[data-repeat]").forEach(function (r) {
-      var items = r.querySelector(".pc-items");
-      while (items.children.length < (state.repeats[r.dataset.repeat] || 0)) addItem(r, false);
-    });
-    Object.keys(state.values).forEach(function (id) {
-      var el = document.getElementById(id);
-      if (!el || !form.contains(el)) return;
-      if (el.type === "checkbox") el.checked = !!state.values[id]; else el.value = state.values[id];
-    });
-    restoring = false;
-    show(Math.min(state.step || 1, steps.length - 1), false);
-    return true;
-  }
+  // -- answers kept in this browser (submit-store.js) --------------------------------------
+  var store = new window.PracticeCommonsStore(form, KEY, function (r, f) { addItem(r, f); });
+  function save() { store.save(current); }
 
   function startAgain() {
-    var store = storage();
-    if (store) store.removeItem(KEY);
-    restoring = true;
-    form.reset();
-    form.querySelectorAll("[data-repeat]").forEach(function (r) {
-      r.querySelector(".pc-items").textContent = "";
-      for (var n = 0; n < +r.dataset.start; n++) addItem(r, false);
-    });
-    restoring = false;
+    store.clear();
     document.getElementById("pc-submit-summary").hidden = true;
     clearErrors();
     lastFile = null;
@@ -408,13 +362,15 @@
 
   document.getElementById("pc-copy").addEventListener("click", copy);
   document.getElementById("pc-start-again").addEventListener("click", startAgain);
-  if (!restore()) {
+  var kept = store.restore();
+  if (kept) {
+    show(Math.min(kept, steps.length - 1), false);
+    document.getElementById("pc-submit-status").textContent = S.submit_restored;
+  } else {
     form.querySelectorAll("[data-repeat]").forEach(function (repeat) {
       for (var n = 0; n < +repeat.dataset.start; n++) addItem(repeat, false);
     });
     show(1, false);
-  } else {
-    document.getElementById("pc-submit-status").textContent = S.submit_restored;
   }
   document.getElementById("pc-submit-js").hidden = false;
   form.hidden = false;
