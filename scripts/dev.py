@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -44,8 +45,34 @@ def ensure_env(extras: str) -> None:
 
 
 def run(args: list[str]) -> int:
+    """Run ``args`` and return its exit status; stopping this script stops it too.
+
+    Ctrl+C reaches the child by itself (same terminal), but a SIGTERM or SIGHUP sent
+    to this script alone (a closed terminal, an IDE's stop button, ``kill``) left
+    ``mkdocs serve`` running on its port: pass those on, and wait for the child.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call(args, cwd=ROOT, env=env)
+    child = subprocess.Popen(args, cwd=ROOT, env=env)
+
+    stops = []
+
+    def stop(signum: int, frame: object) -> None:
+        # First as Ctrl+C would (mkdocs serve then removes its temporary site); a
+        # second request to stop does not ask again.
+        stops.append(signum)
+        if os.name == "nt" or len(stops) > 1:
+            child.terminate()
+        else:
+            child.send_signal(signal.SIGINT)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue  # the child got the same Ctrl+C; let it finish shutting down
 
 
 def main(argv: list[str]) -> int:

@@ -135,6 +135,10 @@ def site_config(repo: Path) -> dict[str, Any]:
     # Markdown links such as [x](&#106;avascript:…) are, to MkDocs, relative links it does
     # not recognise; a real build would stop on them, here the sanitiser must meet them.
     config.setdefault("validation", {}).setdefault("links", {})["unrecognized_links"] = "info"
+    # The corpus attacks parsing and rendering, with bodies of a line or two: the
+    # completeness rule (issue 19) has tests of its own and would refuse them all.
+    config["plugins"] = [{"practice-commons/profiles": {"require_complete": False}}
+                         if p == "practice-commons/profiles" else p for p in config["plugins"]]
     return config
 
 

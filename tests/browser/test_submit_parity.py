@@ -83,6 +83,7 @@ CASES = [
     with_(("school", "grades"), "K to 8"), with_(("school", "grades"), "PK-Adult"),
     with_(("school", "website"), "ftp://example.org"), with_(("school", "website"), "example.org"),
     with_(("school", "website"), "https://exa mple.org"), with_(("school", "website"), "https:/x"),
+    with_(("school", "website"), "https://exa\tmple.org"), with_(("school", "website"), "https://[::1"),
     with_(("school", "citty"), "Lowell"), with_(("school",), "Riverside"),
     with_(("topics",), []), with_(("topics",), ["ELL"]), with_(("topics",), ["literacy", "literacy"]),
     with_(("topics",), ["literacy", "mathematics", "equity", "attendance", "leadership",

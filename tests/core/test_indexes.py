@@ -44,6 +44,18 @@ def profile(title: str, *, state: str, topics: list[str], grades: list[str], lev
         ## The practice
 
         Body text that the search index does not hold: zebra.
+
+        ## Evidence of success
+
+        More families took part each year.
+
+        ## How to adopt it
+
+        Start with one partner school.
+
+        ## Lessons learned
+
+        Plan the first term in detail.
         """).format(title=json.dumps(title), summary=json.dumps(summary), school=json.dumps(school),
                     state=state,
                     topics=", ".join(topics), grades=", ".join(grades), resources=resources,

@@ -46,6 +46,39 @@ def test_flags_write_a_commented_file_that_validates(tmp_path, capsys):
     assert profile.status == "published"
 
 
+def test_the_new_file_is_not_publishable_until_its_sections_are_written(tmp_path, capsys):
+    assert new(tmp_path, *FLAGS, "--no-input") == 0
+    out, err = capsys.readouterr()
+    rel = "profiles/family-literacy-nights.md"
+    assert out.count(rel) == 1 and rel not in err  # the path is printed once
+    assert main(["validate", "--root", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        f"the section '## {h}' still holds the template's guidance — write {w}"
+        for h, w in (("The practice", "what the practice is, who runs it and how it works "
+                      "day to day."),
+                     ("Evidence of success", "what has changed since you started, with figures "
+                      "and their sources."),
+                     ("How to adopt it", "the steps another school would take, in order, and "
+                      "what it needs."),
+                     ("Lessons learned", "what you would do differently, and what made it work."))]
+    assert all(line.startswith(rel + ":") for line in lines)
+
+
+@pytest.mark.parametrize("given", ["Massachusetts", "Mass", "Mass.", "ma", "MA"])
+def test_a_state_can_be_given_by_name_or_common_abbreviation(tmp_path, capsys, given):
+    flags = [f if f != "MA" else given for f in FLAGS]
+    assert new(tmp_path, *flags, "--no-input") == 0
+    text = (tmp_path / "profiles/family-literacy-nights.md").read_text(encoding="utf-8")
+    assert "\n  state: MA\n" in text
+
+
+def test_an_ambiguous_start_of_a_state_name_is_not_guessed(tmp_path, capsys):
+    flags = [f if f != "MA" else "New" for f in FLAGS]
+    assert new(tmp_path, *flags, "--no-input") == 1
+    assert "field 'school.state': unknown state code 'New'" in capsys.readouterr().err
+
+
 def test_it_refuses_to_overwrite(tmp_path, capsys):
     write_files(tmp_path, {"profiles/family-literacy-nights.md": "mine\n"})
     assert new(tmp_path, *FLAGS, "--no-input") == 1
@@ -63,11 +96,11 @@ def test_a_slug_used_by_another_file_is_refused(tmp_path, capsys):
 
 
 def test_bad_flags_give_the_validator_messages_and_write_nothing(tmp_path, capsys):
-    flags = [f if f != "MA" else "Mass" for f in FLAGS]
+    flags = [f if f != "MA" else "Masachusets" for f in FLAGS]
     assert new(tmp_path, *flags, "--no-input") == 1
     err = capsys.readouterr().err
     assert ("profiles/family-literacy-nights.md:25: field 'school.state': unknown state code "
-            "'Mass' — did you mean 'MA'?") in err
+            "'Masachusets' — did you mean 'MA'?") in err
     assert "nothing was written" in err
     assert not (tmp_path / "profiles").exists()
 
@@ -87,8 +120,8 @@ def test_interactive_mode_reads_answers_from_stdin(tmp_path):
         "Teachers visit every new family at home before the first day of school.",
         "Cedar Charter Academy",
         "1",                                    # sector: Charter
-        "Massachusets",                         # not a choice: re-asked
-        "Massachusetts",                        # a label is accepted
+        "Masachusets",                          # not a choice: re-asked, with a suggestion
+        "Mass",                                 # a common abbreviation is accepted
         "ELL, 11",                              # alias and number
         "k-2, 3",
         "Family coordinator",
@@ -105,7 +138,7 @@ def test_interactive_mode_reads_answers_from_stdin(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "profiles/home-visits-for-new-families.md"
     assert "is too short (2 characters; at least 5) — say a little more" in proc.stderr
-    assert "'Massachusets' is not one of the choices" in proc.stderr
+    assert "'Masachusets' is not one of the choices. Did you mean MA?" in proc.stderr
     assert "'9' is not one of the choices" in proc.stderr
     assert " 1. Inspire (1)" in proc.stderr  # vocabularies are offered as numbered choices
     result = load(Layout(root=tmp_path))

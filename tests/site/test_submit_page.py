@@ -99,12 +99,30 @@ def test_case_studies_are_offered_by_title_and_escaped(site):
 
 def test_no_js_fallbacks_link_to_github(site):
     html = site.html("submit/")
-    links = {a.get_text(strip=True): a["href"] for a in html.select("article a[href^='https://github.com']")}
-    issue = links["Send the details in a GitHub issue instead"]
-    assert issue == "https://github.com/example-state/commons/issues/new?template=profile.yml"
-    blank = links["Edit the blank profile file on GitHub"]
-    assert blank.startswith("https://github.com/example-state/commons/new/main?filename=profiles%2F")
-    assert len(blank) < 8000  # GitHub refuses much longer links
+    note = html.select_one("#pc-submit-nojs")
+    links = {a.get_text(strip=True): a["href"] for a in note.select("a[href]")}
+    assert links == {"send the details through a form on GitHub":
+                     "https://github.com/example-state/commons/issues/new?template=profile.yml"}
+    route = html.select_one("#pc-submit-route")
+    assert "free GitHub account" in route.get_text() and route.select_one(
+        "a[href='https://github.com/signup']")
+
+
+def test_aria_labelledby_only_where_html_allows_it(site):
+    # The Nu HTML checker's finding: aria-labelledby on a <div> with no role.
+    html = site.html("submit/")
+    for el in html.select("[aria-labelledby]"):
+        assert el.name != "div" or el.get("role"), el.name
+        for ref in el["aria-labelledby"].split():
+            assert html.find(id=ref) is not None, ref
+
+
+def test_status_date_and_web_address_are_not_asked(site):
+    form = site.html("submit/").select_one("#pc-submit-form")
+    asked = {el["data-path"] for el in form.select("[data-path]")}
+    assert not asked & {"status", "submitted", "last_reviewed", "slug"}
+    steps = form.select(".pc-step")
+    assert len(steps) == 3 and site.html("submit/").select_one("#pc-submit-result[data-step='4']")
 
 
 @pytest.mark.parametrize("repo_url, expected", [

@@ -35,4 +35,5 @@ def layout_for(root: Path) -> Layout:
             if isinstance(plugin, dict) and "practice-commons/profiles" in plugin:
                 options = plugin["practice-commons/profiles"] or {}
     return Layout(root=root, profiles_dir=options.get("profiles_dir", "profiles"),
-                  content_dir=content_dir)
+                  content_dir=content_dir,
+                  require_complete=bool(options.get("require_complete", True)))

@@ -1,9 +1,11 @@
-"""``commons new profile``: start a profile file that already validates.
+"""``commons new profile``: start a profile file, its front matter already valid.
 
 Values come from flags; whatever required value is missing is asked for on
 standard input (vocabularies offered as numbered choices), unless ``--no-input``.
 Each answer is checked by the validator itself, so the prompts give the same
-messages as ``commons validate``. An existing file is never replaced.
+messages as ``commons validate``. The body's sections hold guidance notes, so the
+file does not pass ``commons validate`` until they are written (core/completeness.py).
+An existing file is never replaced.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ VOCAB_FLAGS = {"sector": "sectors", "state": "states", "topic": "topics",
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "new", help="start a new profile file",
-        description="Write profiles/<slug>.md, a commented profile that validates, with the "
-                    "slug made from the title. Missing required values are asked for unless "
+        description="Write profiles/<slug>.md, a commented profile whose front matter "
+                    "validates, with the slug made from the title; it is ready to publish once "
+                    "its sections are written. Missing required values are asked for unless "
                     "--no-input. Never replaces an existing file.")
     p.add_argument("kind", choices=["profile"], help="what to create (only 'profile' for now)")
     a = p.add_argument
@@ -37,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a("--summary", help="one or two sentences (20–320 characters)")
     a("--school", help="the school's full name")
     a("--sector", help="kind of school, e.g. charter")
-    a("--state", help="two-letter state code, e.g. MA")
+    a("--state", help="the state: its name or postal code, e.g. Massachusetts, Mass or MA")
     a("--city", help="city or town")
     a("--topic", action="append", default=[], metavar="TOPIC",
       help="a topic; repeat, or separate with commas")
@@ -62,6 +65,22 @@ def _split(values: list[str]) -> list[str]:
     return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
 
 
+def resolve_term(name: str, value: str) -> Any:
+    """The slug ``value`` names in list ``name``: by slug, label, alias or an
+    unambiguous start ("Mass", "Massachusetts", "ma" → MA); ``value`` itself when none
+    does, so the validator names the problem and its nearest choices."""
+    terms = vocabulary().terms(name)
+    wanted = value.strip().rstrip(".").strip().casefold()
+    for t in terms:
+        if wanted in {str(t.slug).casefold(), t.label.casefold(), *(a.casefold() for a in t.aliases)}:
+            return t.slug
+    if len(wanted) >= 3:
+        starts = [t.slug for t in terms if t.label.casefold().startswith(wanted)]
+        if len(starts) == 1:
+            return starts[0]
+    return value.strip()
+
+
 def values_from_flags(args: argparse.Namespace) -> tuple[dict[str, Any], list[str]]:
     """The profile data the flags give, and problems with the flags themselves."""
     problems: list[str] = []
@@ -70,13 +89,15 @@ def values_from_flags(args: argparse.Namespace) -> tuple[dict[str, Any], list[st
     for key in ("title", "summary"):
         if getattr(args, key):
             data[key] = getattr(args, key)
-    school = {k: v for k, v in (("name", args.school), ("sector", args.sector),
-                                ("state", args.state), ("city", args.city)) if v}
+    sector = resolve_term("sectors", args.sector) if args.sector else None
+    state = resolve_term("states", args.state) if args.state else None
+    school = {k: v for k, v in (("name", args.school), ("sector", sector),
+                                ("state", state), ("city", args.city)) if v}
     if school:
         data["school"] = school
     for flag, key in (("topic", "topics"), ("grade_band", "grade_bands"), ("approach", "approaches")):
         if getattr(args, flag):
-            data[key] = _split(getattr(args, flag))
+            data[key] = [resolve_term(VOCAB_FLAGS[flag], v) for v in _split(getattr(args, flag))]
     resources = []
     for raw in args.resource:
         parts = raw.split(":", 2)
@@ -134,12 +155,14 @@ class Prompter:
                 if token.isdigit() and 1 <= int(token) <= len(terms):
                     picked.append(terms[int(token) - 1].slug)
                     continue
-                match = [t.slug for t in terms if token.lower() in
-                         {str(t.slug).lower(), t.label.lower(), *(a.lower() for a in t.aliases)}]
+                slug = resolve_term(name, token)
+                match = [t.slug for t in terms if t.slug == slug]
                 (picked if match else bad).append(match[0] if match else token)
             if bad or not picked:
                 shown = ", ".join(repr(b) for b in bad) or "nothing"
-                self.out.write(f"  {shown} is not one of the choices; answer with {how}.\n")
+                near = [s for b in bad for s in self.vocab.suggest(name, b)]
+                tip = f" Did you mean {', '.join(str(n) for n in near)}?" if near else ""
+                self.out.write(f"  {shown} is not one of the choices.{tip} Answer with {how}.\n")
                 continue
             return list(dict.fromkeys(picked)) if many else picked[0]
 
@@ -238,8 +261,9 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         err.write(f"{rel} already exists; nothing was written. Edit that file, or choose "
                   "another title or --slug.\n")
         return 1
+    # The path once, on standard output (scripts read it); what to do next on stderr.
     print(rel)
-    err.write(f"Wrote {rel}. Fill in the sections and optional fields, then run "
-              f"`commons validate {rel}`.\n")
+    err.write("Written. It is not ready to publish yet: replace the notes under each '## ' "
+              "heading with your own text, then check the file with `commons validate`.\n")
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core import format_issues, load
 from ..core.issues import errors
 from .common import find_root, layout_for
+from .watch import watch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="text (default), GitHub Actions annotations, or JSON")
     p.add_argument("--root", type=Path, default=None,
                    help="repository root (default: the folder holding mkdocs.yml)")
+    p.add_argument("--watch", action="store_true",
+                   help="check again whenever a content file changes, until stopped (Ctrl+C); "
+                        "each run starts with 'commons validate: checking' and ends with "
+                        "'commons validate: finished', for editors (see CONTRIBUTING.md)")
+    p.add_argument("--interval", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
 
@@ -42,6 +48,12 @@ def run(args: argparse.Namespace) -> int:
                 break
         if only == [""]:
             only = None
+    if args.watch:
+        return watch(root, args.interval, lambda: _report(root, only, args))
+    return _report(root, only, args)
+
+
+def _report(root: Path, only: list[str] | None, args: argparse.Namespace) -> int:
     result = load(layout_for(root), only=only)
     out = format_issues(result.issues, args.format)
     if out:

@@ -20,10 +20,18 @@ from .schema import load_schema, resolve_ref, vocabulary
 from .vocabulary import Vocabulary
 
 # Fields the form leaves out, and why: an attached file needs the profile in its own
-# folder with the file beside it, which a single generated file cannot provide.
-SKIPPED = {"resources[].file"}
+# folder with the file beside it, which a single generated file cannot provide; the
+# web address is made from the title (reviewers can change it); a submission is always
+# for review, so its status and date are set by the page (submit.js AUTOMATIC), and
+# "last reviewed" is the reviewers' to fill in.
+SKIPPED = {"resources[].file", "slug", "status", "submitted", "last_reviewed"}
 REPEAT_MIN = {"resources": 1}  # groups shown once to start with (the schema's minItems)
 TEXTAREA_MIN = 300  # text fields allowed this many characters or more get a textarea
+# The form's steps (at most four, the last being the review). A top-level field not
+# named here goes to step 3, so a field added to the schema still appears.
+STEPS = ("school", "practice", "offer", "review")
+STEP_OF = {"school": 1, "contact": 1, "title": 2, "summary": 2, "topics": 2, "grade_bands": 2}
+DEFAULT_STEP = 3
 
 
 @dataclass
@@ -42,15 +50,29 @@ class Field:
     start: int = 0    # repeat: how many items to show at first
     item_label: str = ""
     types: str = ""   # the schema's type(s), space-separated, so the script can read numbers
+    step: int = DEFAULT_STEP  # top-level fields only: the step of the form that asks it
 
     @property
     def id(self) -> str:
         return "pc-f-" + re.sub(r"[^A-Za-z0-9_]+", "-", self.path).strip("-")
 
 
+def _slot(generic: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", generic.replace("[]", "")).strip("_")
+
+
 def _label(strings: dict[str, str], generic: str, key: str) -> str:
-    slot = "field_" + re.sub(r"[^A-Za-z0-9]+", "_", generic.replace("[]", "")).strip("_")
-    return strings.get(slot) or key.replace("_", " ").capitalize()
+    # submit_label_<path> first: the form's words for school staff, where the field
+    # reference's label (field_<path>) would not do.
+    slot = _slot(generic)
+    return (strings.get("submit_label_" + slot) or strings.get("field_" + slot)
+            or key.replace("_", " ").capitalize())
+
+
+def _help(strings: dict[str, str], generic: str, node: dict[str, Any]) -> str:
+    """The schema's description, unless the form has plainer words for it."""
+    own = strings.get("submit_help_" + _slot(generic))
+    return own if own is not None else " ".join(str(node.get("description", "")).split())
 
 
 def _choices(node: dict[str, Any], vocab: Vocabulary | None) -> list[tuple[str, str]]:
@@ -75,6 +97,19 @@ def build(strings: dict[str, str], collection: Collection | None = None,
     return _fields(root, root, "", "", strings, refs, vocab)
 
 
+def steps(fields: list[Field]) -> list[list[Field]]:
+    """The top-level fields of each input step (all steps but the review), in order."""
+    return [[f for f in fields if f.step == n] for n in range(1, len(STEPS))]
+
+
+def required_answers(fields: list[Field]) -> int:
+    """How many answers the front matter needs: each required control; a required group
+    counts its required controls (the contact: its role), a required list of items (the
+    resources) counts once. The four text sections come on top (core/completeness.py)."""
+    return sum((required_answers(f.children) if f.kind == "group" else 1)
+               for f in fields if f.required)
+
+
 def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return resolve_ref(root, node["$ref"]) if "$ref" in node else node
 
@@ -90,9 +125,8 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
         if generic in SKIPPED:
             continue
         f = Field(key=key, path=path, generic=generic, kind="text",
-                  label=_label(strings, generic, key),
-                  help=" ".join(str(node.get("description", "")).split()),
-                  required=key in required)
+                  label=_label(strings, generic, key), help=_help(strings, generic, node),
+                  required=key in required, step=STEP_OF.get(generic, DEFAULT_STEP))
         types = node.get("type")
         f.types = " ".join([types] if isinstance(types, str) else types or [])
         items = _resolve(root, node.get("items", {})) if isinstance(node.get("items"), dict) else {}
@@ -135,8 +169,9 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
 
 
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
-              profiles_dir: str) -> dict[str, Any]:
-    """What ``submit.js`` needs, embedded in the page as JSON."""
+              profiles_dir: str, contact: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What ``submit.js`` needs, embedded in the page as JSON. ``contact`` is the host's
+    (``extra.host.contact``): where a file goes when there is no repository."""
     vocab = vocabulary()
     return {
         "schema": load_schema("profile"),
@@ -144,6 +179,8 @@ def page_data(strings: dict[str, str], repository: str | None, branch: str,
         "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
                               for t in vocab.terms(name)] for name in vocab.lists},
         "sections": [h for h, _ in BODY_SECTIONS],
+        "guides": [g for _, g in BODY_SECTIONS],
+        "contactEmail": str((contact or {}).get("email") or ""),
         "flowMax": FLOW_MAX,
         "repository": repository or "",
         "branch": branch,

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from . import records
 from .attachments import attachment_issues
 from .collection import REFERENCE_FIELDS, Collection
+from .completeness import profile_issues
 from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
@@ -40,6 +41,10 @@ class Layout:
     content_dir: str = "content"
     case_studies_dir: str = "case-studies"  # inside content_dir
     templates_dir: str = "templates"  # inside content_dir
+    # Refuse published profiles whose text sections are missing or unfilled
+    # (core/completeness.py). The build and `commons validate` turn it on from
+    # mkdocs.yml (profiles plugin option `require_complete`, default true).
+    require_complete: bool = False
 
     def classify(self, rel: str) -> str | None:
         """The kind of the file at repository-relative ``rel``, or None if it is not content."""
@@ -147,6 +152,8 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
         if not doc.problems:
             issues.extend(validators[kind].validate(doc))
             issues.extend(hidden_character_issues(doc))
+            if kind == "profile" and layout.require_complete:
+                issues.extend(profile_issues(doc))
         docs.append((kind, doc))
 
     built: list[Record] = []

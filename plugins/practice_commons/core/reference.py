@@ -17,6 +17,44 @@ FOLDERS = {"profile": "profiles/<slug>.md", "case-study": "content/case-studies/
            "template": "content/templates/<slug>.md"}
 
 
+# What `commons validate` and the build check that the published JSON Schema cannot
+# say (tests/core/test_schema_agreement.py keeps this list honest): an editor that
+# checks a file against the schema does not catch these.
+_EVERY_KIND = (
+    "Each web address (from the file name, or `slug`) is used by one file only, and a file "
+    "name must make a usable address.",
+    "Text may not hold hidden characters (zero-width spaces, direction overrides, control "
+    "characters).",
+)
+BUILD_ONLY: dict[str, tuple[str, ...]] = {
+    "profile": (
+        "`submitted` and `last_reviewed` are real calendar days (no 30 February) and not in "
+        "the future.",
+        "A profile that is not a draft has text of its own under each of its four headings: "
+        "`## The practice`, `## Evidence of success`, `## How to adopt it` and "
+        "`## Lessons learned`.",
+        "`resources[].file` names a file that is in the profile's own folder.",
+        "`case_studies` and `templates` name case studies and toolkit templates on this site.",
+        *_EVERY_KIND,
+    ),
+    "case-study": _EVERY_KIND,
+    "template": ("Section ids are unique, and the rules between sections hold (for example "
+                 "a scale's ready mark within its range).", *_EVERY_KIND),
+}
+
+
+def build_only_markdown(kind: str) -> list[str]:
+    """The reference page's list of checks only `commons validate` and the build make."""
+    items = BUILD_ONLY.get(kind, ())
+    if not items:
+        return []
+    return ["", "## Checked only by `commons validate` and the build", "",
+            f"[{kind}.schema.json](../schema/{kind}.schema.json) says everything above. "
+            "These rules need the rest of the site, today's date or the text below the front "
+            "matter, so an editor that checks the schema does not catch them; "
+            "`commons validate` does:", "", *[f"- {item}" for item in items]]
+
+
 def rows(kind: str) -> Iterator[tuple[str, str, bool, str, str, str]]:
     """(field, type, required, description, allowed values, example) for every field."""
     schema = load_schema(kind)
@@ -103,4 +141,5 @@ def reference_markdown(kind: str, strings: dict[str, str]) -> str:
             f"| `{path}` | {md_cell(typ)} | {strings['answer_yes'] if req else strings['answer_no']} "
             f"| {md_cell(desc)} | {allowed.replace('|', '&#124;')} "
             f"| {('`' + example.replace('`', '') + '`') if example else ''} |")
+    out += build_only_markdown(kind)
     return "\n".join(out) + "\n"

@@ -83,8 +83,99 @@ def resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
     return _resolve(root, ref.partition("#")[2])
 
 
+# What `commons validate` checks in code, said as JSON Schema patterns for the
+# published schema, so editors and standard validators give the same verdict
+# (tests/core/test_schema_agreement.py). Patterns use only what ECMA-262 and Python
+# regular expressions share. The validator strips a value before checking it: so do these.
+PATTERNS = {
+    # validate._check_uri: an http(s) scheme, a host, no white space inside.
+    "uri": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+([/?#]\S*)?\s*$",
+    # validate.EMAIL
+    "email": r"^\s*[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*"
+             r"\.[A-Za-z]{2,}\s*$",
+    # validate._check_date: YYYY-MM-DD with a month and day in range (that the day exists
+    # in its month, and is not in the future, only `commons validate` can say).
+    "date": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
+}
+
+
+def _min_stripped(n: int) -> str:
+    """A pattern for "at least ``n`` characters once surrounding white space is removed",
+    the validator's reading of ``minLength`` (five spaces are not a title)."""
+    if n <= 1:
+        return r"\S"
+    return r"^\s*\S[\s\S]{%d,}\S\s*$" % (n - 2)
+
+
+def published_schema(kind: str) -> dict[str, Any]:
+    """The schema as editors and standard validators get it: the validator's schema, with
+    its coded rules added where JSON Schema can state them. An optional field left empty
+    (``funding:``) counts as absent, as the validator treats it; formats become patterns."""
+    schema = copy.deepcopy(load_schema(kind))
+    schema["$id"] = f"{kind}.schema.json"
+    _publish(schema)
+    return schema
+
+
+def _subschemas(node: dict[str, Any]) -> list[Any]:
+    """The schemas directly inside ``node`` (not maps of them, whose keys are field names)."""
+    out: list[Any] = []
+    for key in ("properties", "$defs"):
+        if isinstance(node.get(key), dict):
+            out += list(node[key].values())
+    for key in ("items", "additionalProperties", "not"):
+        if isinstance(node.get(key), dict):
+            out.append(node[key])
+    for key in ("allOf", "anyOf", "oneOf", "prefixItems"):
+        if isinstance(node.get(key), list):
+            out += node[key]
+    return out
+
+
+def _publish(node: Any) -> None:
+    if not isinstance(node, dict):
+        return
+    for sub in _subschemas(node):
+        _publish(sub)
+    extra: list[dict[str, Any]] = []
+    if isinstance(node.get("format"), str) and node["format"] in PATTERNS:
+        extra.append({"pattern": PATTERNS[node["format"]]})
+    if isinstance(node.get("minLength"), int) and _has_type(node, "string"):
+        extra.append({"pattern": _min_stripped(node["minLength"])})
+    if extra:
+        if "pattern" not in node:
+            node["pattern"] = extra.pop(0)["pattern"]
+        if extra:
+            node["allOf"] = [*node.get("allOf", []), *extra]
+    props = node.get("properties")
+    if isinstance(props, dict):
+        required = set(node.get("required", ()))
+        for name, sub in props.items():
+            if name not in required and isinstance(sub, dict):
+                props[name] = _nullable(sub)
+
+
+def _has_type(node: dict[str, Any], wanted: str) -> bool:
+    types = node.get("type")
+    return types == wanted or (isinstance(types, list) and wanted in types)
+
+
+def _nullable(node: dict[str, Any]) -> dict[str, Any]:
+    """``node``, also accepting null: how YAML reads a key with nothing after it."""
+    if "type" in node and "$ref" not in node and "oneOf" not in node:
+        types = node["type"] if isinstance(node["type"], list) else [node["type"]]
+        node["type"] = [*types, "null"] if "null" not in types else types
+        if "enum" in node and None not in node["enum"]:
+            node["enum"] = [*node["enum"], None]
+        return node
+    if "enum" in node and "$ref" not in node and "oneOf" not in node:
+        node["enum"] = [*node["enum"], None] if None not in node["enum"] else node["enum"]
+        return node
+    described = {k: node[k] for k in ("description", "examples") if k in node}
+    return {**described, "anyOf": [{"type": "null"}, node]}
+
+
 def schema_json(kind: str) -> str:
     """The published form of a schema: stable, indented JSON."""
-    schema = dict(load_schema(kind))
-    schema["$id"] = f"{kind}.schema.json"
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(published_schema(kind), indent=2, ensure_ascii=False,
+                      sort_keys=False) + "\n"

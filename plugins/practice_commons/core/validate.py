@@ -276,8 +276,13 @@ def _check_email(value: str) -> tuple[str, str] | None:
 
 
 def _check_uri(value: str) -> tuple[str, str] | None:
-    parts = urlsplit(value.strip())
-    if parts.scheme in ("http", "https") and parts.netloc and " " not in value.strip():
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # "https://[x": an unclosed IPv6 host
+        return f"{_shown(value)} is not a web address", "write the full address, starting with https://"
+    # Any white space, not only spaces: urlsplit silently drops tabs and newlines, and the
+    # published schema's pattern (core/schema.py PATTERNS) refuses them.
+    if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value.strip()):
         return None
     if parts.scheme and parts.scheme not in ("http", "https"):
         return (f"links must start with https:// or http://, not {parts.scheme}:",

@@ -22,7 +22,7 @@ from ..core import pages, reference
 from ..core.model import Record
 from ..core.sanitize import sanitize_html, text_only
 from ..core.schema import schema_json
-from . import shared
+from . import serving, shared
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -42,6 +42,9 @@ class ProfilesConfig(base.Config):
     """Generate the "Profiles" page at profiles/ unless docs_dir has profiles/index.md."""
     reference = c.Type(bool, default=True)
     """Generate the field reference pages under reference/."""
+    require_complete = c.Type(bool, default=True)
+    """Refuse a published profile whose text sections are missing, empty or still the
+    template's guidance (`commons validate` reads the same option)."""
 
 
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
@@ -61,6 +64,13 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         # Validate everything now, so a broken file stops the build before any output.
         shared.collection_for(config, self.config.profiles_dir)
         return config
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """Rebuild when a profile or an attachment changes; show a failed rebuild's
+        problems in the browser instead of holding every request (mkdocs/serving.py)."""
+        if not self.config.enabled:
+            return None
+        return serving.install(server, [shared.repo_root(config) / self.config.profiles_dir])
 
     @event_priority(50)  # before other plugins look at the files: they see what we publish
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

@@ -33,12 +33,15 @@ def repo_root(config: MkDocsConfig) -> Path:
 
 def layout_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Layout:
     root = repo_root(config)
+    plugin = config.plugins.get("practice-commons/profiles")
+    options = getattr(plugin, "config", None) or {}
     docs = Path(config.docs_dir).resolve()
     try:
         content_dir = docs.relative_to(root).as_posix()
     except ValueError as exc:
         raise PluginError(f"docs_dir {docs} must be inside the repository {root}") from exc
-    return Layout(root=root, profiles_dir=profiles_dir, content_dir=content_dir)
+    return Layout(root=root, profiles_dir=profiles_dir, content_dir=content_dir,
+                  require_complete=bool(options.get("require_complete", True)))
 
 
 def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Collection:

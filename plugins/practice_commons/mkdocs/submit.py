@@ -18,6 +18,8 @@ import json
 import re
 from urllib.parse import quote, urlencode
 
+from markupsafe import Markup
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import formspec
 from ..core.pages import front_matter
-from ..core.scaffold import BODY_SECTIONS, skeleton
+from ..core.scaffold import BODY_SECTIONS
 from . import shared
 
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
@@ -79,21 +81,25 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
         if not self.config.enabled or page.file.src_uri != self.config.page:
             return None
         t = shared.ui_strings(config)
-        data = formspec.page_data(t, self.repository, self.config.branch, self.config.profiles_dir)
+        contact = ((config.extra or {}).get("host") or {}).get("contact")
+        data = formspec.page_data(t, self.repository, self.config.branch, self.config.profiles_dir,
+                                  contact if isinstance(contact, dict) else None)
         # "</script>" inside the JSON would end the element: escape what HTML reads.
         data_json = (json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
                      .replace(">", "\\u003e").replace("&", "\\u0026"))
+        fields = formspec.build(t, shared.collection_for(config, self.config.profiles_dir),
+                                shared.vocab(config))
         context["pc_submit"] = {
             "t": t,
-            "fields": formspec.build(t, shared.collection_for(config, self.config.profiles_dir),
-                                     shared.vocab(config)),
+            "steps": formspec.steps(fields),
+            "step_titles": [t[f"submit_step_{n}"] for n in range(1, len(formspec.STEPS) + 1)],
             "sections": BODY_SECTIONS,
             "repository": self.repository,
             "data_json": data_json,
-            "template_url": self._github(f"new/{quote(self.config.branch)}", {
-                "filename": f"{self.config.profiles_dir}/your-practice.md",
-                "value": skeleton({"status": "published"})}),
-            "issue_url": self._github("issues/new", {"template": "profile.yml"}),
+            "issue_link": Markup('<a href="{}">{}</a>').format(
+                self._github("issues/new", {"template": "profile.yml"}), t["submit_issue_link"])
+            if self.repository else None,
+            "contact": _contact_link(config),
         }
         return context
 
@@ -101,3 +107,18 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
         if not self.repository:
             return ""
         return f"https://github.com/{self.repository}/{where}?{urlencode(query, quote_via=quote)}"
+
+
+def _contact_link(config: MkDocsConfig) -> Markup | None:
+    """A link to the host's contact (``extra.host.contact``), where a contributor without
+    a GitHub account sends the file; None when the host has set none."""
+    contact = ((config.extra or {}).get("host") or {}).get("contact") or {}
+    if not isinstance(contact, dict):
+        return None
+    email, url = contact.get("email"), contact.get("url")
+    name = contact.get("name") or email or url
+    if email:
+        return Markup('<a href="mailto:{}" data-pc-contact="email">{}</a>').format(email, name)
+    if url and str(url).startswith(("https://", "http://")):
+        return Markup('<a href="{}" data-pc-contact="url">{}</a>').format(url, name)
+    return None

@@ -183,7 +183,11 @@
 
   function checkUri(value) {
     var v = strip(value), parts = urlsplit(v);
-    if ((parts.scheme === "http" || parts.scheme === "https") && parts.netloc && v.indexOf(" ") < 0) return null;
+    // Python's urlsplit refuses an unbalanced IPv6 bracket; _check_uri reports it as below.
+    if ((parts.netloc.indexOf("[") >= 0) !== (parts.netloc.indexOf("]") >= 0)) {
+      return [shown(value) + " is not a web address", "write the full address, starting with https://"];
+    }
+    if ((parts.scheme === "http" || parts.scheme === "https") && parts.netloc && !/\s/.test(v)) return null;
     if (parts.scheme && parts.scheme !== "http" && parts.scheme !== "https") {
       return ["links must start with https:// or http://, not " + parts.scheme + ":", "use the page's full web address"];
     }

@@ -1,25 +1,31 @@
 /* Practice Commons: the "Submit a profile" form.
  *
- * Reads the form (generated from the profile schema), checks it with the
- * validator in submit-validate.js (a port of core/validate.py), lists problems at the top and beside each
- * field, and, once it is valid, offers the file: open GitHub's "create new file"
- * page with the name and content filled in, copy it, or download it.
+ * Reads the form (generated from the profile schema, in steps), checks each step
+ * with the validator in submit-validate.js (a port of core/validate.py) and the
+ * text sections as core/completeness.py does, says each problem in plain words
+ * (submit-steps.js) at the top and beside its field, keeps the answers in this
+ * browser between visits, and at the last step shows the profile as it will look
+ * and offers the file: GitHub's "create new file" page filled in, a download, a copy.
  */
 (function () {
   "use strict";
   var dataEl = document.getElementById("pc-submit-data");
   var form = document.getElementById("pc-submit-form");
-  if (!dataEl || !form || !window.PracticeCommonsProfile) return;
+  if (!dataEl || !form || !window.PracticeCommonsProfile || !window.PracticeCommonsSteps ||
+      !window.PracticeCommonsStore) return;
   var CFG = JSON.parse(dataEl.textContent);
   var P = window.PracticeCommonsProfile;
+  var W = window.PracticeCommonsSteps;
   var S = CFG.strings;
+  var result = document.getElementById("pc-submit-result");
+  var steps = Array.prototype.slice.call(form.querySelectorAll(".pc-step")).concat([result]);
+  var current = 1;
+  var KEY = "practice-commons:submit:" + location.pathname;
   var writer = new P.Writer(CFG.schema, CFG.flowMax);
   // Longer links than this are refused by some browsers and servers: offer copy instead.
   var MAX_URL = 8000;
 
-  function fmt(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
-  }
+  var fmt = W.fmt;
 
   function today() {
     var d = new Date();
@@ -70,7 +76,11 @@
     });
     var body = {};
     form.querySelectorAll("[data-body]").forEach(function (el) { body[el.dataset.body] = el.value; });
-    return { data: P.prune(data), body: body };
+    data = P.prune(data);
+    // Not asked (core/formspec.py SKIPPED): a submission is for review, made today.
+    data.status = "published";
+    data.submitted = today();
+    return { data: data, body: body };
   }
 
   function fileName(data) {
@@ -86,6 +96,38 @@
     var vocab = {};
     Object.keys(CFG.vocabulary).forEach(function (k) { vocab[k] = CFG.vocabulary[k]; });
     return new P.Validator(CFG.schema, vocab, day || today()).validate(data);
+  }
+
+  /** Every problem of the form: the validator's, with required groups present so it names
+   *  the missing answer inside them (the contact's role, not "the contact"), and the text
+   *  sections'. */
+  function problems(c) {
+    var data = JSON.parse(JSON.stringify(c.data));
+    (CFG.schema.required || []).forEach(function (key) {
+      var node = CFG.schema.properties[key] || {};
+      if (node.type === "object" && data[key] === undefined) data[key] = {};
+    });
+    return validate(data).concat(W.sectionIssues(c.body, CFG.sections, CFG.guides));
+  }
+
+  function label(list, slug) {
+    var found = (CFG.vocabulary[list] || []).filter(function (t) { return t.slug === slug; })[0];
+    return found ? found.label : String(slug);
+  }
+
+  function fieldLabel(path) {
+    var box = form.querySelector('[data-field="' + CSS.escape(path) + '"]');
+    return box ? box.dataset.label : path;
+  }
+
+  function plainMessage(issue, box) {
+    var kind = box.matches("[data-body]") || box.querySelector("[data-body]") ? "section" :
+      box.matches(".pc-checks") ? "checkboxes" : box.matches("[data-repeat]") ? "repeat" :
+      box.querySelector("select") && !box.querySelector("input, textarea") ? "select" : "text";
+    var help = box.querySelector(".pc-help");
+    var n = /^body\[(\d+)\]$/.exec(issue.field || "");
+    return W.plain(issue, { S: S, label: box.dataset.label || "", kind: kind,
+      help: help ? help.textContent : "", guide: n ? CFG.guides[+n[1]] : "" });
   }
 
   // -- showing problems ---------------------------------------------------------------
@@ -136,8 +178,9 @@
       var control = box.matches("input, select, textarea") ? box :
         box.querySelector("input, select, textarea") || box.querySelector("[data-add]");
       var err = document.getElementById(box.dataset.error);
+      var words = plainMessage(issue, box);
       var line = document.createElement("span");
-      line.textContent = issue.message + (issue.hint ? " — " + issue.hint : "");
+      line.textContent = words;
       if (err.textContent) err.appendChild(document.createElement("br"));
       err.appendChild(line);
       err.hidden = false;
@@ -155,16 +198,12 @@
       var label = document.createElement("span");
       label.className = "pc-err-label";
       label.textContent = labelOf(box);
+      var where = box.closest(".pc-step");
+      if (where && +where.dataset.step !== current) show(+where.dataset.step, false);
       var msg = document.createElement("span");
       msg.className = "pc-err-msg";
-      msg.textContent = issue.message;
+      msg.textContent = words;
       a.append(label, ": ", msg);
-      if (issue.hint) {
-        var hint = document.createElement("span");
-        hint.className = "pc-err-hint";
-        hint.textContent = issue.hint;
-        a.append(" — ", hint);
-      }
       a.addEventListener("click", function (ev) {
         if (control) { ev.preventDefault(); control.focus(); control.scrollIntoView({ block: "center" }); }
       });
@@ -173,44 +212,103 @@
     });
     summary.querySelector("h2").textContent = fmt(S.submit_errors_title, { n: issues.length });
     summary.hidden = false;
-    document.getElementById("pc-submit-result").hidden = true;
     summary.focus();
   }
 
   // -- the result -----------------------------------------------------------------------
+  var lastFile = null;
+
   function showResult(file) {
-    document.getElementById("pc-submit-summary").hidden = true;
-    clearErrors();
-    var result = document.getElementById("pc-submit-result");
-    document.getElementById("pc-result-path").textContent = file.path;
-    document.getElementById("pc-result-text").value = file.text;
+    lastFile = file;
+    var c = collect();
+    W.preview(document.getElementById("pc-preview"), c.data, c.body, CFG.sections, label, fieldLabel);
     var download = document.getElementById("pc-download");
     download.href = "data:text/markdown;charset=utf-8," + encodeURIComponent(file.text);
     download.setAttribute("download", file.path.split("/").pop());
     var gh = document.getElementById("pc-open-github");
-    var note = document.getElementById("pc-github-long");
-    if (CFG.repository) {
+    if (CFG.repository && gh) {
       var base = "https://github.com/" + CFG.repository + "/new/" + encodeURIComponent(CFG.branch) +
         "?filename=" + encodeURIComponent(file.path).replace(/%2F/g, "/");
       var full = base + "&value=" + encodeURIComponent(file.text);
       gh.href = full.length <= MAX_URL ? full : base;
-      note.hidden = full.length <= MAX_URL;
-      gh.hidden = false;
+      document.getElementById("pc-github-long").hidden = full.length <= MAX_URL;
     }
-    result.hidden = false;
-    document.getElementById("pc-result-heading").focus();
+    result.querySelectorAll('a[data-pc-contact="email"]').forEach(function (a) {
+      a.href = "mailto:" + CFG.contactEmail + "?subject=" +
+        encodeURIComponent(fmt(S.submit_email_subject, { title: c.data.title || "" }));
+    });
+    show(steps.length, true);
   }
 
   function copy() {
-    var text = document.getElementById("pc-result-text");
     var status = document.getElementById("pc-copy-status");
+    var text = lastFile ? lastFile.text : markdown().text;
     function done(ok) { status.textContent = ok ? S.submit_copied : S.submit_copy_failed; }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text.value).then(function () { done(true); }, function () { done(false); });
-    } else {
-      text.select();
-      try { done(document.execCommand("copy")); } catch (e) { done(false); }
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      return;
     }
+    var box = document.createElement("textarea");  // execCommand copies a selection only
+    box.value = text;
+    box.setAttribute("readonly", "");
+    box.style.position = "fixed";
+    box.style.opacity = "0";
+    document.body.appendChild(box);
+    box.select();
+    try { done(document.execCommand("copy")); } catch (e) { done(false); } finally { box.remove(); }
+  }
+
+  // -- steps ----------------------------------------------------------------------------
+  function show(n, focus) {
+    current = n;
+    steps.forEach(function (step, i) { step.hidden = i + 1 !== n; });
+    document.querySelectorAll("[data-step-mark]").forEach(function (li) {
+      if (+li.dataset.stepMark === n) li.setAttribute("aria-current", "step");
+      else li.removeAttribute("aria-current");
+    });
+    if (focus) {
+      var h = steps[n - 1].querySelector("h2");
+      h.focus();
+      h.scrollIntoView({ block: "start" });
+    }
+    save();
+  }
+
+  function inStep(issue, n) {
+    var box = containerFor(issue.field);
+    var step = box && box.closest(".pc-step");
+    return step && +step.dataset.step === n;
+  }
+
+  function next() {
+    var file = markdown(), c = collect();
+    var all = problems(c);
+    var here = all.filter(function (i) { return inStep(i, current); });
+    if (here.length) { showErrors(here); return; }
+    document.getElementById("pc-submit-summary").hidden = true;
+    clearErrors();
+    if (current < steps.length - 1) { show(current + 1, true); return; }
+    if (all.length) {  // an earlier step was changed since: back to the first with problems
+      var first = all.map(function (i) { return +containerFor(i.field).closest(".pc-step").dataset.step; })
+        .sort()[0];
+      show(first, false);
+      showErrors(all.filter(function (i) { return inStep(i, first); }));
+      return;
+    }
+    showResult(file);
+  }
+
+  // -- answers kept in this browser (submit-store.js) --------------------------------------
+  var store = new window.PracticeCommonsStore(form, KEY, function (r, f) { addItem(r, f); });
+  function save() { store.save(current); }
+
+  function startAgain() {
+    store.clear();
+    document.getElementById("pc-submit-summary").hidden = true;
+    clearErrors();
+    lastFile = null;
+    show(1, true);
+    document.getElementById("pc-submit-status").textContent = S.submit_start_again_done;
   }
 
   // -- repeatable groups ----------------------------------------------------------------
@@ -250,26 +348,33 @@
 
   form.addEventListener("click", function (ev) {
     var add = ev.target.closest("[data-add]");
-    if (add) { addItem(add.closest("[data-repeat]"), true); return; }
+    if (add) { addItem(add.closest("[data-repeat]"), true); save(); return; }
     var rm = ev.target.closest("[data-remove]");
-    if (rm) removeItem(rm.closest(".pc-item"));
+    if (rm) { removeItem(rm.closest(".pc-item")); save(); return; }
+    if (ev.target.closest("[data-next]")) next();
   });
-
-  form.addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    var file = markdown();
-    var issues = validate(file.data);
-    if (issues.length) showErrors(issues); else showResult(file);
+  document.getElementById("pc-submit-js").addEventListener("click", function (ev) {
+    if (ev.target.closest("[data-back]")) show(Math.max(1, current - 1), true);
   });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); next(); });
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
 
   document.getElementById("pc-copy").addEventListener("click", copy);
-  form.querySelectorAll("[data-repeat]").forEach(function (repeat) {
-    for (var n = 0; n < +repeat.dataset.start; n++) addItem(repeat, false);
-  });
-  var submitted = form.querySelector('[data-path="submitted"]');
-  if (submitted && !submitted.value) submitted.value = today();
+  document.getElementById("pc-start-again").addEventListener("click", startAgain);
+  var kept = store.restore();
+  if (kept) {
+    show(Math.min(kept, steps.length - 1), false);
+    document.getElementById("pc-submit-status").textContent = S.submit_restored;
+  } else {
+    form.querySelectorAll("[data-repeat]").forEach(function (repeat) {
+      for (var n = 0; n < +repeat.dataset.start; n++) addItem(repeat, false);
+    });
+    show(1, false);
+  }
   document.getElementById("pc-submit-js").hidden = false;
   form.hidden = false;
 
-  window.PracticeCommonsSubmit = { collect: collect, markdown: markdown, validate: validate, today: today };
+  window.PracticeCommonsSubmit = { collect: collect, markdown: markdown, validate: validate,
+    problems: problems, today: today, show: show };
 })();
