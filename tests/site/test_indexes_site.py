@@ -204,9 +204,10 @@ def test_one_search_for_the_site_and_a_header_box_on_every_page(site):
     assert cfg["total"] == len(PUBLISHED) and cfg["root"] == "practice-commons/search"
     assert browse.select('script[src$="practice-commons/assets/search.js"]')
     assert browse.select_one("[data-search-results]") is not None
-    assert sorted(static_keys(site, "browse/")) == sorted(PUBLISHED)
+    listed = [li["data-pc-key"] for li in browse.select("[data-search-results] [data-pc-key]")]
+    assert sorted(listed) == sorted(PUBLISHED)  # the first page of everything, before a search
     legends = [lg.get_text() for lg in browse.select(".pc-facet legend")]
-    assert "Pyramid level" in legends and "Support offered" in legends
+    assert "Pyramid level" in legends and "State" in legends
     notice = browse.select_one(".pc-nojs-only")
     assert "need JavaScript" in notice.get_text() and notice.select('a[href$="topics/"]')
 
@@ -266,3 +267,31 @@ def test_bundled_level_pages_hold_every_published_item_where_it_claims_to_be(bun
         keys = static_keys(bundled_site, f"levels/{level}/")
         assert len(keys) == len(set(keys)), f"level {level} lists an item twice"
         assert set(keys) == {k for k, levels in claims.items() if level in levels}, level
+
+
+def test_listings_are_paginated_so_no_page_grows_with_the_collection(tmp_path):
+    from practice_commons.core.index_pages import BROWSE_PER_PAGE, PER_PAGE
+
+    many = {f"profiles/p{i:03d}.md": profile(
+        f"Practice number {i:03d}", state="MA", topics=["literacy"], grades=["k-2"], levels=[2],
+        summary="A practice that exists to fill a long listing of many practices.")
+        for i in range(PER_PAGE + 7)}
+    site = build_site(tmp_path, many)
+    keys = []
+    for rel in ("levels/2/", "levels/2/page/2/"):
+        found = static_keys(site, rel)
+        assert 0 < len(found) <= PER_PAGE, rel
+        keys += found
+    assert sorted(keys) == sorted(f"profile:p{i:03d}" for i in range(PER_PAGE + 7))
+    assert not site.exists("levels/2/page/3/")
+    pager = site.article("levels/2/page/2/").select_one("nav.pc-pager")
+    assert pager.select_one('a[aria-current="page"]').get_text() == "2"
+    assert pager.select_one('a[rel="prev"]')["href"] == "../../../../levels/2/"
+    topic = [k for rel in ("topics/literacy/", "topics/literacy/page/2/")
+             for k in static_keys(site, rel)]
+    assert len(topic) == PER_PAGE + 7
+    browse = [li["data-pc-key"] for n in range(1, 4)
+              for li in site.html("browse/" if n == 1 else f"browse/page/{n}/")
+              .select("[data-search-results] [data-pc-key]")]
+    assert len(browse) == len(set(browse)) == PER_PAGE + 7
+    assert len(site.html("browse/").select("[data-search-results] > li")) == BROWSE_PER_PAGE

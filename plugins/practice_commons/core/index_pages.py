@@ -6,10 +6,10 @@ Kept apart from the MkDocs adapter so another engine could emit the same pages.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .indexes import PAGE_FACETS, Indexes
+from .indexes import PAGE_FACETS, Bucket, Indexes, LevelIndex
 from .pages import front_matter
 
 BROWSE = "browse/index.md"
@@ -17,6 +17,7 @@ INDEXES = "indexes/index.md"
 LEVELS = "levels/index.md"
 DATA = "data/index.md"
 BROWSE_PER_PAGE = 20  # result cards on each page of browse/ (the search shows 10 at a time)
+PER_PAGE = 50  # entries on each page of a level or facet listing
 # Plural names of each kind in the interface strings.
 PLURAL = {"profile": "profiles", "case-study": "case_studies", "template": "templates"}
 
@@ -44,6 +45,60 @@ class Listing:
                 out.append(None)
             out.append(n)
         return out
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a level or facet listing: ``whole`` for its counts, ``part`` (the same
+    kind of object, its lists cut to this page) for what the page lists."""
+
+    whole: Any
+    part: Any
+    page: int
+    pages: int
+    first_uri: str
+
+    def uri(self, n: int) -> str:
+        return paged_uri(self.first_uri, n)
+
+    def window(self, around: int = 2) -> list[int | None]:
+        return Listing((), self.page, self.pages, self.first_uri).window(around)
+
+
+def level_parts(level: LevelIndex, per_page: int = PER_PAGE) -> list[Part]:
+    """A level's listing cut into pages: profiles by topic, then case studies, templates."""
+    flat: list[tuple[str, Any, Any]] = [("g", (slug, label), e) for slug, label, entries
+                                        in level.groups for e in entries]
+    flat += [("c", None, r) for r in level.case_studies]
+    flat += [("t", None, r) for r in level.templates]
+    pages = max(1, -(-len(flat) // per_page))
+    out = []
+    for n in range(1, pages + 1):
+        chunk = flat[(n - 1) * per_page:n * per_page]
+        groups: list[tuple[str, str, list]] = []
+        for kind, key, item in chunk:
+            if kind == "g":
+                if not groups or groups[-1][0] != key[0]:
+                    groups.append((key[0], key[1], []))
+                groups[-1][2].append(item)
+        part = replace(level, groups=groups,
+                       case_studies=[r for k, _, r in chunk if k == "c"],
+                       templates=[r for k, _, r in chunk if k == "t"])
+        out.append(Part(level, part, n, pages, level.src_uri))
+    return out
+
+
+def bucket_parts(bucket: Bucket, per_page: int = PER_PAGE) -> list[Part]:
+    """A facet value's listing cut into pages, in its order (by kind, then title)."""
+    pages = max(1, -(-len(bucket.records) // per_page))
+    return [Part(bucket, replace(bucket, records=bucket.records[(n - 1) * per_page:n * per_page]),
+                 n, pages, bucket.src_uri) for n in range(1, pages + 1)]
+
+
+def _paged_title(title: str, t: dict[str, str], page: int, pages: int) -> str:
+    if page == 1:
+        return title
+    return f"{title} ({t['page_of'].replace('{n}', str(page)).replace('{total}', str(pages))})"
 
 
 def paged_uri(first_uri: str, n: int) -> str:
@@ -84,9 +139,7 @@ def plan(ix: Indexes, t: dict[str, str], *, data_page: bool = True) -> list[Inde
     """Every generated index page, in a stable order."""
     pages = []
     for view in listings(ix.published, BROWSE, BROWSE_PER_PAGE):
-        title = t["browse_title"] if view.page == 1 else (
-            f"{t['browse_title']} ({t['page_of'].replace('{n}', str(view.page))}"
-            .replace("{total}", str(view.pages)) + ")")
+        title = _paged_title(t["browse_title"], t, view.page, view.pages)
         pages.append(IndexPage(view.uri(view.page), title, "browse", view, view.page == 1,
                                t["browse_intro"], "all", tuple(ix.published)))
     pages += [
@@ -94,9 +147,11 @@ def plan(ix: Indexes, t: dict[str, str], *, data_page: bool = True) -> list[Inde
         IndexPage(LEVELS, t["levels_title"], "index-levels", None, True, t["levels_intro"]),
     ]
     for level in ix.levels:
-        pages.append(IndexPage(
-            level.src_uri, f"{t['pyramid_level']} {level.level}: {level.label}", "index-level",
-            level, description=level.description))
+        for part in level_parts(level):
+            title = _paged_title(f"{t['pyramid_level']} {level.level}: {level.label}", t,
+                                 part.page, part.pages)
+            pages.append(IndexPage(part.uri(part.page), title, "index-level", part,
+                                   description=level.description))
     for facet in PAGE_FACETS:
         if facet.param == "level":
             continue
@@ -105,8 +160,11 @@ def plan(ix: Indexes, t: dict[str, str], *, data_page: bool = True) -> list[Inde
                                description=t[f"facet_{facet.param}_intro"]))
         for bucket in ix.facets[facet.param]:
             intro = t[f"bucket_intro_{facet.param}"].replace("{label}", bucket.label)
-            pages.append(IndexPage(bucket.src_uri, bucket.label, "index-bucket", bucket,
-                                   description=bucket.description or intro))
+            for part in bucket_parts(bucket):
+                pages.append(IndexPage(part.uri(part.page),
+                                       _paged_title(bucket.label, t, part.page, part.pages),
+                                       "index-bucket", part,
+                                       description=bucket.description or intro))
     if data_page:
         pages.append(IndexPage(DATA, t["data_title"], "index-data", None, True, t["data_intro"]))
     return pages

@@ -136,6 +136,10 @@ class LevelIndex:
     def profiles(self) -> list[Profile]:
         return [e.profile for _, _, entries in self.groups for e in entries]
 
+    def group_size(self, slug: str) -> int:
+        """How many profiles the level lists under topic ``slug`` (on every page of it)."""
+        return next((len(entries) for s, _, entries in self.groups if s == slug), 0)
+
     @property
     def resource_count(self) -> int:
         return sum(len(e.resources) for _, _, entries in self.groups for e in entries)
