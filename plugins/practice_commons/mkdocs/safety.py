@@ -42,8 +42,11 @@ class SafeBuildConfig(base.Config):
     enabled = c.Type(bool, default=True)
     atomic = c.Type(bool, default=True)
     """Build beside ``site_dir`` and replace it only when the build succeeded."""
-    render_seconds = c.Type((int, float), default=20)
-    """The longest one page's Markdown may take to render; 0 means no limit."""
+    render_seconds = c.Type((int, float), default=10)
+    """The longest one page may take from Markdown to finished HTML; 0 means no limit.
+
+    A normal profile takes a twentieth of a second; `commons validate` refuses the
+    shapes known to be slow (core/bodycheck.py), this stops the ones it does not know."""
 
 
 class RenderTimeout(PluginError):
@@ -112,7 +115,9 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             page.update_date = date  # what sitemap.xml shows, instead of the build's date
         self._start_clock(page)
 
-    @event_priority(1000)  # first after rendering
+    # Last: the clock covers Markdown and every plugin's work on the page's HTML (the
+    # sanitiser's included), the per-file work an untrusted body can make expensive.
+    @event_priority(-10_000)
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self._stop_clock()
 
