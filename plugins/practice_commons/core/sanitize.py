@@ -104,9 +104,11 @@ def text_only(fragment: str) -> str:
 # identical; and the C0/C1 controls that YAML escapes ("\e", "\x07") let through.
 # Left alone: ZWJ/ZWNJ (emoji sequences, Persian and Indic scripts need them) and the
 # LRM/RLM marks that right-to-left text uses.
+# U+FFFE, U+FFFF and lone surrogates (YAML's "\\uFFFF" escape) are not characters XML 1.0
+# allows: one in a title would make feed.xml unreadable, and readers drop the whole feed.
 HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+    "\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def hidden_character_issues(doc: Document) -> list[Issue]:
@@ -118,10 +120,14 @@ def hidden_character_issues(doc: Document) -> list[Issue]:
             found = HIDDEN.search(value)
             if found:
                 char = found.group()
-                name = unicodedata.name(char, "control character")
+                name = unicodedata.name(char, "") or (
+                    "half of a surrogate pair" if 0xD800 <= ord(char) <= 0xDFFF
+                    else "noncharacter" if ord(char) in (0xFFFE, 0xFFFF) else "control character")
                 out.append(Issue(doc.path, doc.line_of(path), dotted(path) or None,
                                  f"contains a hidden character, U+{ord(char):04X} {name}, "
                                  f"at position {found.start() + 1}",
+                                 "delete it: web feeds and data files cannot carry it"
+                                 if char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" else
                                  "delete it: it changes how the text looks without being seen "
                                  "(retype the value if you pasted it)"))
         elif isinstance(value, dict):
