@@ -13,7 +13,12 @@ import io
 import zipfile
 
 import pytest
-from practice_commons.core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from practice_commons.core.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    ID_PREFIX,
+    allowed_class,
+)
 
 from tests.hostile_corpus import fixtures
 from tests.hostile_scan import scan_file, scan_html, scan_site
@@ -54,10 +59,25 @@ def test_inert_fixture_body_holds_only_allowed_markup(fixture, hostile_site):
         allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(el.name, set())
         assert el.name in ALLOWED_TAGS, f"<{el.name}> survived: {str(el)[:120]}"
         assert set(el.attrs) <= allowed, f"attributes survived: {str(el)[:120]}"
+        # No theme hook: only our extensions' classes, and every id in the contributor's space.
+        kept = el.get("class", [])
+        assert all(allowed_class(c) for c in kept), f"class survived: {str(el)[:120]}"
+        assert el.get("id", ID_PREFIX).startswith(ID_PREFIX), f"id not prefixed: {str(el)[:120]}"
         href = el.get("href") or el.get("src") or ""
         assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), el
     for selector in fixture.expect.get("keeps", []):
         assert body.select_one(selector) is not None, f"the sanitiser removed {selector}"
+
+
+def test_no_contributed_element_is_a_theme_hook(hostile_site):
+    """Material fetches mermaid.js for any .mermaid, and styles .md-dialog as its own dialog."""
+    page = hostile_site.html("profiles/body-theme-hooks/")
+    body = page.select_one(".pc-body")
+    assert body.select(".mermaid, .md-dialog, .md-button, .twemoji, [data-md-component]") == []
+    for name in ("lunr", "mermaid", "__search"):
+        assert body.find(id=name) is None, f"the body holds an element with id {name!r}"
+    toc = page.select_one("nav.md-nav--secondary")
+    assert toc.select_one("a[href='#u-mermaid']") is not None, "the toc links the prefixed id"
 
 
 def test_the_table_of_contents_carries_no_markup_from_headings(hostile_site):

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import pages, reference
 from ..core.model import Record
-from ..core.sanitize import sanitize_html, text_only
+from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from . import shared
 
@@ -175,6 +175,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         # (core/sanitize.py); the table of contents is shown unescaped by the theme.
         for item in _toc_items(page.toc):
             item.title = text_only(item.title)
+            item.id = ID_PREFIX + item.id  # as the sanitiser prefixes the heading's own id
         return sanitize_html(html)
 
 
