@@ -108,6 +108,18 @@ def test_the_scanner_finds_each_kind_of_live_payload(html, found):
     assert any(found in p for p in problems), problems
 
 
+def test_the_scanner_parses_every_json_and_xml_file_strictly(tmp_path):
+    data = tmp_path / "profiles.json"
+    data.write_text('{"items": [{"before": NaN, "after": Infinity}]}')  # no marker needed
+    assert any("JSON does not parse" in p for p in scan_file(data, "profiles.json"))
+    data.write_text('{"items": [{"before": 40.5}]}')
+    assert scan_file(data, "profiles.json") == []
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes('<feed xmlns="http://www.w3.org/2005/Atom"><title>a\uffffb</title></feed>'
+                     .encode())
+    assert any("XML does not parse" in p for p in scan_file(feed, "feed.xml"))
+
+
 def test_the_scanner_reads_feeds_spreadsheets_word_and_markdown_files(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry><summary type="html">'
