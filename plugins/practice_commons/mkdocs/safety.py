@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import signal
@@ -47,6 +48,9 @@ class SafeBuildConfig(base.Config):
 
     A normal profile takes a twentieth of a second; `commons validate` refuses the
     shapes known to be slow (core/bodycheck.py), this stops the ones it does not know."""
+
+
+_PLAIN_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 class RenderTimeout(PluginError):
@@ -85,7 +89,10 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         if self.config.atomic and self.command != "serve":
             self.configured_site_dir = config.site_dir
             self.target = Path(os.path.realpath(config.site_dir))
-            self.staged = atomic.staging_dir(self.target, keep_existing=self.dirty)
+            try:
+                self.staged = atomic.staging_dir(self.target, keep_existing=self.dirty)
+            except atomic.PublishError as exc:
+                raise PluginError(str(exc)) from None
             config.site_dir = str(self.staged)
         return config
 
@@ -133,9 +140,14 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             atomic.discard(staged)
             log.info("strict mode: warnings were logged, so the previous site was kept")
         else:
-            atomic.publish(staged, self.target)
+            config.site_dir = self.configured_site_dir
+            try:
+                atomic.publish(staged, self.target)
+            except atomic.PublishError as exc:
+                raise PluginError(str(exc)) from None  # said plainly, not as a traceback
         config.site_dir = self.configured_site_dir
 
+    @event_priority(-100)  # last: it may raise, and every other plugin should clean up first
     def on_build_error(self, *, error: Exception) -> None:
         page, self.rendering = self.rendering, None
         self._stop_clock()
@@ -144,10 +156,18 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             log.error(f"{self.sources.get(page.file.src_uri, page.file.src_uri)}: its Markdown "
                       "is nested too deeply to render (lists, quotes or emphasis inside one "
                       "another); flatten it")
+        kept = self.staged is not None
         if self.staged is not None:
             atomic.discard(self.staged)
             self.staged = None
             log.info("the build failed, so the previous site was left as it was")
+        if isinstance(error, OSError) and error.errno in _PLAIN_ERRORS:
+            # A full disk or a read-only folder is the machine's problem, not the content's:
+            # say so in a sentence (MkDocs would print a traceback) and what the site is now.
+            outcome = ("The previous site is unchanged" if kept
+                       else "The site folder may be incomplete")
+            raise PluginError(f"could not write the site: {atomic.why(error)}. {outcome}") \
+                from None
 
     # -- the render clock ---------------------------------------------------------
 
