@@ -6,7 +6,9 @@ Each fixture is a folder holding repository-relative files (``profiles/…``,
 - ``outcome: refused`` — ``issues`` lists every line ``commons validate`` prints;
 - ``outcome: inert`` — the file is accepted; its page (``page``, else the
   profile's) shows each ``shows`` text as text, keeps each ``keeps`` selector
-  (for allowed markup) and no output file of the site lets a payload run.
+  (for allowed markup) and no output file of the site lets a payload run;
+- ``outcome: warned`` — ``commons validate`` prints the ``issues`` (warnings) and
+  passes; the strict build stops on them.
 
 There is no "validates, then the build fails": the strict build gives the same
 verdict as ``commons validate`` on every fixture (tests/site/test_hostile_verdicts.py).

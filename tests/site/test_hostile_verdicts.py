@@ -44,6 +44,22 @@ def test_refused_fixture_stops_the_strict_build_too(fixture, tmp_path, capsys, c
     assert not (tmp_path / "site").exists(), "a refused first build must publish nothing"
 
 
+@pytest.mark.parametrize("fixture", fixtures("warned"), ids=str)
+def test_warned_fixture_passes_validate_and_stops_the_strict_build(fixture, tmp_path, capsys,
+                                                                   caplog):
+    start = time.perf_counter()
+    write_site(tmp_path, REPO, [fixture])
+    assert main(["validate", "--root", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [line for line in printed if ": warning: " in line] == fixture.expect["issues"]
+    with pytest.raises(Abort, match="strict mode"):
+        build(tmp_path, strict=True)
+    assert time.perf_counter() - start < BUDGET
+    for line in fixture.expect["issues"]:
+        assert line in caplog.text
+    assert not (tmp_path / "site").exists()
+
+
 def test_inert_fixtures_pass_the_strict_build_with_the_repositorys_link_checks(hostile_site):
     """The session's hostile site is strict and keeps mkdocs.yml's `validation:`; it built."""
     config = site_config(REPO)

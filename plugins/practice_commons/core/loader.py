@@ -23,6 +23,7 @@ from .collection import REFERENCE_FIELDS, Collection
 from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
+from .names import duplicate_title_issues, name_issues
 from .sanitize import hidden_character_issues
 from .validate import Validator
 from .vocabulary import Term, suggest
@@ -126,6 +127,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     issues: list[Issue] = [Issue(rel, 1, None, "folders may not be symbolic links",
                                  "replace the link with a real folder: the build would "
                                  "publish whatever it points to") for rel in linked_dirs]
+    issues.extend(name_issues(files))
     docs: list[tuple[str, Document]] = []
     attachments: list[str] = []
     for rel in files:
@@ -168,6 +170,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
 
     issues.extend(_duplicate_slugs(built))
     issues.extend(_address_clashes(built))
+    issues.extend(duplicate_title_issues(built))
     profiles = [r for r in built if isinstance(r, Profile)]
     issues.extend(attachment_issues(layout.root, profiles, attachments))
     collection = Collection.of(built)

@@ -65,8 +65,11 @@ def _is_type(value: Any, wanted: str) -> bool:
 
 def describe(value: Any) -> str:
     kind = type_of(value)
-    if kind in ("string", "integer", "number", "boolean"):
-        shown = repr(value) if kind == "string" else str(value).lower()
+    if kind == "boolean":
+        # Not "true or false false": YAML reads yes/no/on/off/true/false as this.
+        return f"the yes/no value {str(value).lower()}"
+    if kind in ("string", "integer", "number"):
+        shown = repr(value) if kind == "string" else str(value)
         return f"{_TYPE_NAMES[kind]} {shown[:60]}"
     return _TYPE_NAMES[kind]
 
