@@ -85,11 +85,11 @@ def test_inert_fixture_validates_and_renders_within_its_share(fixture, tmp_path)
 
 
 def test_the_render_clock_interrupts_a_slow_body_that_passes_every_limit(make_site, caplog):
-    # 150 KB of short emphasis: within every limit of core/bodycheck.py, and seconds of
+    # A 90 KB list: within every limit of core/bodycheck.py, and over a second of
     # Python-Markdown; a clock of 0.3 s must stop it long before it finishes.
     from tests.conftest import VALID_PROFILE
 
-    body = "*a* " * 38_000
+    body = "- a short item\n" * 6_000
     plugins = ["practice-commons/profiles",
                {"practice-commons/safe-build": {"render_seconds": 0.3}}]
     start = time.perf_counter()

@@ -24,9 +24,11 @@ import re
 from .frontmatter import Document
 from .issues import Issue
 
-MAX_BODY_BYTES = 200_000
+MAX_BODY_BYTES = 100_000  # ~15,000 words; the largest body shipped is 15 KB
 MAX_HTML_DEPTH = 32
 MAX_HTML_ELEMENTS = 5_000
+# Emphasis marks, links and tags together: each is an element for Markdown and nh3.
+MAX_MARKUP = 10_000
 MAX_BLOCK_DEPTH = 16  # quotes and lists inside one another
 MAX_OPEN_BRACKETS = 32  # '[' left open at once in one paragraph
 MAX_OPEN_EMPHASIS = 32  # '*' and '_' opened and not yet closed, in one paragraph
@@ -87,6 +89,7 @@ class _Scan:
         open_brackets = [0, 0]  # '[' and '(' open in this paragraph
         paragraph = [0, 0]  # emphasis open, loose '<'
         headings = footnotes = 0
+        self.markup = 0
         for n, line in enumerate(self.doc.body.split("\n")):
             bad = XML_FORBIDDEN.search(line)
             if bad:
@@ -126,6 +129,10 @@ class _Scan:
                            f"shorten the run, or write each as '\\{run.group()[0]}' if it is "
                            "meant literally")
             tags = list(_TAG.finditer(line))
+            self.markup += len(tags) + line.count("](")
+            if self.markup > MAX_MARKUP:
+                self.issue("markup", n, f"holds more than {MAX_MARKUP:,} emphasis marks, links "
+                           "and HTML tags", "split it into shorter documents")
             paragraph[1] += len(_TAG_START.findall(line)) - len(tags)
             if paragraph[1] > MAX_LOOSE_ANGLES:
                 self.issue("angles", n, f"more than {MAX_LOOSE_ANGLES} '<' in this paragraph "
@@ -177,6 +184,7 @@ class _Scan:
             after = line[m.end()] if m.end() < len(line) else " "
             opens = not after.isspace() and (before.isspace() or not before.isalnum())
             closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            self.markup += opens or closes
             if opens and not closes:
                 paragraph[0] += 1
             elif closes and not opens:
