@@ -68,9 +68,11 @@ def duplicate_title_issues(records: Iterable[Record]) -> list[Issue]:
     out: list[Issue] = []
     first: dict[tuple[str, str], Record] = {}
     for record in sorted(records, key=lambda r: r.path):
-        if record.kind not in _KINDS or not isinstance(record.title, str):
-            continue
-        key = (record.kind, " ".join(unicodedata.normalize("NFKC", record.title).casefold().split()))
+        if (record.kind not in _KINDS or not isinstance(record.title, str)
+                or not getattr(record, "published", True)):
+            continue  # a draft is never listed beside the other
+        title = " ".join(unicodedata.normalize("NFKC", record.title).casefold().split())
+        key = (record.kind, title)
         other = first.setdefault(key, record)
         if other is not record:
             out.append(Issue(record.path, record.line_of(("title",)), "title",

@@ -69,7 +69,7 @@ def describe(value: Any) -> str:
         # Not "true or false false": YAML reads yes/no/on/off/true/false as this.
         return f"the yes/no value {str(value).lower()}"
     if kind in ("string", "integer", "number"):
-        shown = repr(value) if kind == "string" else str(value)
+        shown = repr(value) if kind == "string" else str(value).lower()
         return f"{_TYPE_NAMES[kind]} {shown[:60]}"
     return _TYPE_NAMES[kind]
 

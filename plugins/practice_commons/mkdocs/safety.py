@@ -74,6 +74,10 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
 
+    def on_shutdown(self) -> None:
+        # MkDocs reuses this instance for every later build in the process (see on_startup).
+        self.command, self.dirty = None, False
+
     @event_priority(100)  # first: no other plugin may see, or write to, the real site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
