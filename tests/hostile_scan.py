@@ -83,19 +83,16 @@ def scan_file(path: Path, where: str) -> list[str]:
     suffix = path.suffix.lower()
     if suffix in (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".zip"):
         return _scan_zip(data, where)
+    if suffix == ".json":
+        # Every JSON file, marked or not, must parse as JSON.parse would: no NaN, no Infinity.
+        return _scan_json(data, where)
+    if suffix in (".xml", ".rss", ".atom"):
+        return _scan_xml(data.decode("utf-8", "replace"), where)  # well-formed, always
     if suffix == ".gz" or not MARKER.search(data.decode("utf-8", "replace")):
         return []
     text = data.decode("utf-8")
     if suffix in (".html", ".htm"):
         return scan_html(text, where)
-    if suffix in (".xml", ".rss", ".atom"):
-        return _scan_xml(text, where)
-    if suffix == ".json":
-        try:
-            json.loads(text)
-        except ValueError as exc:
-            return [f"{where}: JSON does not parse: {exc}"]
-        return []
     if suffix == ".csv":
         return _scan_csv(text, where)
     if suffix == ".md":
@@ -113,6 +110,18 @@ def scan_site(site: Path) -> list[str]:
         if path.is_file():
             problems.extend(scan_file(path, path.relative_to(site).as_posix()))
     return problems
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _scan_json(data: bytes, where: str) -> list[str]:
+    try:
+        json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except ValueError as exc:  # UnicodeDecodeError is one too
+        return [f"{where}: JSON does not parse: {exc}"]
+    return []
 
 
 def _scan_xml(text: str, where: str) -> list[str]:

@@ -46,7 +46,7 @@ REMOVED = [
     ("<a href=\"https://example.org/\" ping=\"/pcx\">x</a>", "ping"),
     ("<a href=\"https://example.org/\" target=\"_blank\">x</a>", "target"),
     ("<div data-md-component=\"search\">x</div>", "data-md"),
-    ("<h2 id=\"__search\">x</h2>", "__search"),
+    ("<h2 id=\"__search\">x</h2>", 'id="__search"'),
     ("<noscript><p title=\"</noscript><img src=x onerror=alert('pcx')>\"></noscript>", "onerror"),
     ("<svg></p><style><a id=\"</style><img src=1 onerror=alert('pcx')>\">", "onerror"),
     ("<!--><img src=x onerror=alert('pcx')>-->", "onerror"),
@@ -74,16 +74,35 @@ KEPT = [
     '<a href="http://example.org/">x</a>',
     '<a href="mailto:families@example.org">x</a>',
     '<a href="../other/">x</a>',
-    '<a href="#section">x</a>',
+    '<a href="#u-section">x</a>',
     '<img src="https://example.org/a.png" alt="A">',
-    '<h2 id="s">Heading<a class="headerlink" href="#s" title="Permanent link">¶</a></h2>',
+    '<h2 id="u-s">Heading<a class="headerlink" href="#u-s" title="Permanent link">¶</a></h2>',
     '<div class="admonition note"><p class="admonition-title">Note</p><p>x</p></div>',
     '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>',
     '<pre><code class="language-html">&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>',
-    '<p>A claim.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>',
+    '<p>A claim.<sup id="u-fnref:1"><a class="footnote-ref" href="#u-fn:1">1</a></sup></p>',
     '<details open=""><summary>More</summary>x</details>',
     '<ol start="3"><li>three</li></ol>',
 ]
+
+
+# Theme hooks: Material's component classes, and ids that equal a theme control or a global.
+HOOKS = [
+    ('<pre class="mermaid">graph TD; A--&gt;B</pre>', '<pre>graph TD; A--&gt;B</pre>'),
+    ('<pre><code class="language-mermaid">graph</code></pre>', "<pre><code>graph</code></pre>"),
+    ('<div class="md-dialog md-dialog--active">Sign in</div>', "<div>Sign in</div>"),
+    ('<div class="admonition md-typeset note">x</div>', '<div class="admonition note">x</div>'),
+    ('<a class="md-button md-button--primary" href="#go">Go</a>', '<a href="#u-go">Go</a>'),
+    ('<p id="lunr">x</p>', '<p id="u-lunr">x</p>'),
+    ('<h2 id="mermaid">x</h2>', '<h2 id="u-mermaid">x</h2>'),
+    ('<p id="u-kept">x</p>', '<p id="u-kept">x</p>'),
+    ('<a href="other/#part">x</a>', '<a href="other/#part">x</a>'),
+]
+
+
+@pytest.mark.parametrize("payload,expected", HOOKS)
+def test_theme_hooks_are_removed_and_ids_moved_to_the_contributors_space(payload, expected):
+    assert sanitize_html(payload) == expected
 
 
 @pytest.mark.parametrize("html", KEPT)

@@ -136,9 +136,14 @@ def test_mkdocs_serve_is_left_to_build_in_its_own_folder(tmp_path):
     config = load_config(str(tmp_path / "mkdocs.yml"))
     plugin = config.plugins["practice-commons/safe-build"]
     plugin.on_startup(command="serve", dirty=False)
-    config.site_dir = str(tmp_path / "serve-tmp")
-    plugin.on_config(config)
-    assert config.site_dir == str(tmp_path / "serve-tmp")
+    try:
+        config.site_dir = str(tmp_path / "serve-tmp")
+        plugin.on_config(config)
+        assert config.site_dir == str(tmp_path / "serve-tmp")
+    finally:
+        # MkDocs keeps one instance of a plugin with on_startup per process; without
+        # this, every later in-process build of the test session would be a "serve".
+        plugin.on_shutdown()
     assert leftovers(tmp_path) == []
 
 

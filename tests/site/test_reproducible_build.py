@@ -109,7 +109,8 @@ def _dated_site(root: Path, plugins: list[str]) -> None:
         "content/index.md": "# Home\n",
         "profiles/literacy-nights.md": VALID_PROFILE,
         "profiles/older.md": VALID_PROFILE.replace("last_reviewed: 2025-02-01",
-                                                   "last_reviewed: 2024-11-30"),
+                                                   "last_reviewed: 2024-11-30").replace(
+            "title: Family Literacy Nights", "title: Older Literacy Nights"),
     })
     config = {**BASE_CONFIG, "plugins": plugins}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

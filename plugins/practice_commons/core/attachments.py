@@ -68,7 +68,14 @@ def attachment_issues(root: Path, profiles: list[Profile], attachments: list[str
         parts = PurePosixPath(rel).parts
         # profiles/<slug>/sub/a.pdf belongs to profiles/<slug>/, like profiles/<slug>/a.pdf.
         folder = "/".join(parts[:2]) if len(parts) > 2 else str(PurePosixPath(rel).parent)
-        if folder not in folders:
+        if folder not in folders and len(parts) > 2:
+            if (root / folder / "index.md").is_file():
+                continue  # its profile did not load; the profile's own issues say why
+            out.append(Issue(rel, 1, None, f"{folder}/ has no index.md, so this file belongs "
+                             "to no profile",
+                             f"write the profile as {folder}/index.md and list the file in its "
+                             "'resources:', or move the file"))
+        elif folder not in folders:
             out.append(Issue(rel, 1, None, "only Markdown profiles (.md) belong in profiles/",
                              "rename it to .md if it is a profile, or put attachments in the "
                              "profile's own folder (profiles/<slug>/)"))

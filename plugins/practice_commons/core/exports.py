@@ -136,7 +136,10 @@ def records_json(kind: str, records: Iterable[Record], url: Callable[[Record], s
             item["levels"] = list(r.levels)
         items.append(item)
     doc = {"kind": kind, "version": FORMAT_VERSION, "count": len(items), "items": items}
-    return (json.dumps(doc, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8")
+    # allow_nan=False: NaN or Infinity would make JSON.parse refuse the whole file; the
+    # front-matter reader refuses them, and this stops the build if one ever gets through.
+    text = json.dumps(doc, ensure_ascii=False, indent=1, default=str, allow_nan=False)
+    return (text + "\n").encode("utf-8")
 
 
 def _published(records: Iterable[Record]) -> list[Any]:

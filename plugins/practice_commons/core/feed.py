@@ -8,6 +8,7 @@ about "updates" that are only rebuilds.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from xml.etree import ElementTree as ET
@@ -72,7 +73,17 @@ def atom_feed(profiles: Iterable[Profile], url: Callable[[Record], str], *, titl
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
+# Characters XML 1.0 forbids; ElementTree writes them as they are, and a feed holding
+# one is not well-formed, so readers drop all of it. Validation refuses them in every
+# field; this is the last guard.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise ValueError(f"feed {tag} {text[:40]!r} holds U+{ord(bad.group()):04X}, which XML "
+                         "cannot carry")
     el = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
     el.text = text
     return el

@@ -8,6 +8,8 @@ alone would accept (duplicate keys, aliases, unknown tags, absurd nesting).
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +68,11 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _constructor = yaml.constructor.SafeConstructor()
+_YAML = "tag:yaml.org,2002:"
+# YAML 1.1 (what PyYAML reads) turns 0x3, 017, 0b11, 20:18 and 2_0_0 into numbers a
+# contributor did not write (3, 15, 3, 1218, 200); only plain decimals are taken as numbers.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 
 @dataclass
@@ -127,6 +134,14 @@ def parse(path: str, raw: bytes, *, required: bool = True) -> Document:
                                   "add a line with just '---' after the last field"))
         return doc
     doc.body = "\n".join(lines[end + 1:])
+    if lines[end].rstrip() == "...":
+        # '...' ends a YAML document; a '---' after it starts a second one, which a
+        # front-matter reader would drop without a word (and Markdown shows as text).
+        nxt = next((i for i in range(end + 1, len(lines)) if lines[i].strip()), None)
+        if nxt is not None and lines[nxt].rstrip() == "---":
+            doc.problems.append(Issue(path, nxt + 1, None, "a second YAML document starts here, "
+                                      f"after the '...' on line {end + 1}",
+                                      "keep every field in one block between two '---' lines"))
     doc.body_line = end + 2
     yaml_text = "\n".join(lines[1:end])
     _compose_into(doc, yaml_text, offset=2)
@@ -172,6 +187,29 @@ def _compose_into(doc: Document, yaml_text: str, offset: int) -> None:
         return
     builder = _Builder(doc, offset)
     doc.data = builder.build(root, (), 0)
+    if "!" in yaml_text:
+        _explicit_tags(doc, yaml_text, offset)
+
+
+def _explicit_tags(doc: Document, yaml_text: str, offset: int) -> None:
+    """Refuse '!!str', '!!int', '!' …: compose() resolves them, so the node graph hides them.
+
+    Other tags ('!include') reach the builder as unknown tags and are refused there.
+    """
+    at_line: dict[int, Path_] = {}
+    for path, line in doc.lines.items():
+        if len(path) >= len(at_line.get(line, ())):
+            at_line[line] = path
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        tag = getattr(event, "tag", None)
+        if tag is None or tag not in _SCALAR_TAGS | {"!", _YAML + "seq", _YAML + "map"}:
+            continue
+        written = "!!" + tag[len(_YAML):] if tag != "!" else "!"
+        hint = ("remove it and put the value in quotes" if tag in ("!", _STR)
+                else "remove it and write the plain value")
+        line = event.start_mark.line + offset
+        doc.problems.append(Issue(doc.path, line, dotted(at_line.get(line, ())) or None,
+                                  f"YAML tag '{written}' is not allowed", hint))
 
 
 def _yaml_hint(problem: str) -> str:
@@ -245,6 +283,9 @@ class _Builder:
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text (validated by the schema's `format: date`), so data is JSON.
             return node.value
+        if not (_PLAIN_INT if tag.endswith(":int") else _PLAIN_FLOAT).match(node.value) \
+                and tag in (_YAML + "int", _YAML + "float"):
+            return self._number_form(node, path, tag)
         try:
             # Call the constructor function directly: construct_object() caches every
             # node it sees, which would grow without bound across thousands of files.
@@ -252,8 +293,29 @@ class _Builder:
         except (yaml.constructor.ConstructorError, ValueError):
             return node.value
 
+    def _number_form(self, node: yaml.ScalarNode, path: Path_, tag: str) -> Any:
+        value = node.value
+        read = _constructor.yaml_constructors[tag](_constructor, node)
+        if isinstance(read, float) and not math.isfinite(read):
+            # JSON has no NaN or Infinity: one such value would make api/profiles.json unreadable.
+            self._problem(node, path, f"{value!r} is not a number the data files can hold",
+                          "write a number such as 12.5, or leave the value out")
+            return None
+        if ":" in value or "_" in value:
+            plain = value.replace(":", "").replace("_", "")
+        elif value.lstrip("+-")[:2].lower() in ("0x", "0b", "0o"):
+            plain = str(read)
+        else:  # 017: YAML 1.1 reads a leading zero as octal
+            plain = value.lstrip("0") or "0"
+        shown = read if isinstance(read, int) else f"{read:g}"
+        self._problem(node, path, f"YAML reads {value!r} as the number {shown}, not as written",
+                      f"write {plain} if that is the number you mean, or put it in quotes "
+                      f'("{value}") if it is text')
+        return None
+
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
-        self._problem(node, path, f"YAML tag '{node.tag}' is not allowed",
+        tag = "!!" + node.tag[len(_YAML):] if node.tag.startswith(_YAML) else node.tag
+        self._problem(node, path, f"YAML tag '{tag}' is not allowed",
                       "remove the '!' tag and write a plain value")
         return None
 

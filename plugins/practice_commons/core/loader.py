@@ -18,11 +18,13 @@ from pathlib import Path, PurePosixPath
 
 from . import records
 from .attachments import attachment_issues
+from .bodycheck import body_issues
 from .collection import REFERENCE_FIELDS, Collection
 from .completeness import profile_issues
 from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
+from .names import duplicate_title_issues, name_issues
 from .sanitize import hidden_character_issues
 from .validate import Validator
 from .vocabulary import Term, suggest
@@ -130,6 +132,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     issues: list[Issue] = [Issue(rel, 1, None, "folders may not be symbolic links",
                                  "replace the link with a real folder: the build would "
                                  "publish whatever it points to") for rel in linked_dirs]
+    issues.extend(name_issues(files))
     docs: list[tuple[str, Document]] = []
     attachments: list[str] = []
     for rel in files:
@@ -154,6 +157,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
             issues.extend(hidden_character_issues(doc))
             if kind == "profile" and layout.require_complete:
                 issues.extend(profile_issues(doc))
+        issues.extend(body_issues(doc))
         docs.append((kind, doc))
 
     built: list[Record] = []
@@ -172,6 +176,8 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
         built.append(record)
 
     issues.extend(_duplicate_slugs(built))
+    issues.extend(_address_clashes(built))
+    issues.extend(duplicate_title_issues(built))
     profiles = [r for r in built if isinstance(r, Profile)]
     issues.extend(attachment_issues(layout.root, profiles, attachments))
     collection = Collection.of(built)
@@ -179,7 +185,9 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     if only is not None:
         prefixes = [o.rstrip("/") for o in only]
         issues = [i for i in issues if any(i.path == p or i.path.startswith(p + "/") for p in prefixes)]
-    return LoadResult(collection, sorted(set(issues)))
+    # By place, then text; a field of None sorts first (Issue's own order cannot compare it).
+    return LoadResult(collection, sorted(set(issues), key=lambda i: (
+        i.path, i.line, i.field or "", i.message, i.hint or "", i.severity)))
 
 
 def _profile_folder(rel: str, layout: Layout) -> str | None:
@@ -244,6 +252,27 @@ def _duplicate_slugs(built: list[Record]) -> list[Issue]:
                              "give one of them a different file name or 'slug:'"))
         else:
             first[key] = record
+    return out
+
+
+def _address_clashes(built: list[Record]) -> list[Issue]:
+    """A page of content/ at the address of a published record: the build refuses to pick one."""
+    from .pages import source_uri
+
+    def address(src: str) -> str:
+        stem = src.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index")
+
+    taken = {address(source_uri(r)): r for r in built
+             if r.kind != "page" and getattr(r, "published", True)}
+    out: list[Issue] = []
+    for record in built:
+        other = taken.get(address(source_uri(record))) if record.kind == "page" else None
+        if other is not None:
+            out.append(Issue(record.path, 1, None,
+                             f"this page would be published at /{address(source_uri(record))}/, "
+                             f"the address of {other.path}",
+                             "move or rename the page: two pages cannot share one address"))
     return out
 
 

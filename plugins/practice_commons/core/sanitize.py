@@ -11,7 +11,8 @@ browser would re-parse differently ("mutation XSS") is normalised first.
 
 What survives: the tags Markdown and its common extensions produce (headings,
 lists, tables, code, admonitions, footnotes, details), links and images whose
-URL is ``http``, ``https``, ``mailto`` or relative, ``id``/``class``/``title``.
+URL is ``http``, ``https``, ``mailto`` or relative, ``title``, ``id`` (prefixed with
+``u-``) and the few classes our Markdown extensions write (never a theme's hooks).
 What never survives: scripts, event-handler attributes, ``style`` (element and
 attribute), ``iframe``/``object``/``embed``, forms and their controls, SVG and
 MathML, ``base``/``meta``/``link``, and ``javascript:``/``data:``/``vbscript:``
@@ -65,11 +66,51 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+# Contributed ids get a prefix that no id of the theme (__search, __drawer …), of our
+# templates (pc-…) or of a browser global (lunr, mermaid, config …) starts with: an
+# element named after one of those could replace it (DOM clobbering) or capture its
+# label. Links to an id in the same body (#id) get the same prefix, and so does the
+# table of contents (mkdocs/profiles.py), so headings and footnotes still link.
+ID_PREFIX = "u-"
+
+# The only classes a body keeps: those the site's own Markdown extensions write
+# (admonition with its types, footnotes, toc's permalink). Anything else, written as
+# raw HTML or with attr_list ({: .md-dialog }), could be one of Material's component
+# hooks: .mermaid makes the theme fetch and run mermaid.js from a CDN, .md-dialog
+# draws a dialog that looks like the site's own, .md-button a themed button.
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+    "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+    "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+})
+ALLOWED_CLASSES = ADMONITION_TYPES | {
+    "admonition", "admonition-title", "footnote", "footnote-ref", "footnote-backref",
+    "headerlink",
+}
+
+
+# fenced_code writes language-<name> (a host may turn it on); Material reads none of them.
+_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9+#-]{1,30}\Z")
+
+
+def allowed_class(name: str) -> bool:
+    """Whether a body may keep the class ``name``."""
+    return name in ALLOWED_CLASSES or (bool(_LANGUAGE_CLASS.match(name))
+                                       and name != "language-mermaid")
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    # The theme names its own controls __search, __drawer, __toc …; an element
-    # in the body with one of those ids could capture the theme's labels.
-    if attribute == "id" and value.startswith("__"):
-        return None
+    # Prefixing only what lacks the prefix keeps sanitising idempotent; an id the
+    # contributor wrote with it is in the contributor's space all the same.
+    if attribute == "id":
+        if not value.strip():
+            return None
+        return value if value.startswith(ID_PREFIX) else ID_PREFIX + value
+    if attribute == "class":
+        kept = [c for c in value.split() if allowed_class(c)]
+        return " ".join(kept) or None
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        return value if value.startswith("#" + ID_PREFIX) else "#" + ID_PREFIX + value[1:]
     return value
 
 
@@ -104,9 +145,11 @@ def text_only(fragment: str) -> str:
 # identical; and the C0/C1 controls that YAML escapes ("\e", "\x07") let through.
 # Left alone: ZWJ/ZWNJ (emoji sequences, Persian and Indic scripts need them) and the
 # LRM/RLM marks that right-to-left text uses.
+# U+FFFE, U+FFFF and lone surrogates (YAML's "\\uFFFF" escape) are not characters XML 1.0
+# allows: one in a title would make feed.xml unreadable, and readers drop the whole feed.
 HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+    "\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def hidden_character_issues(doc: Document) -> list[Issue]:
@@ -118,10 +161,14 @@ def hidden_character_issues(doc: Document) -> list[Issue]:
             found = HIDDEN.search(value)
             if found:
                 char = found.group()
-                name = unicodedata.name(char, "control character")
+                name = unicodedata.name(char, "") or (
+                    "half of a surrogate pair" if 0xD800 <= ord(char) <= 0xDFFF
+                    else "noncharacter" if ord(char) in (0xFFFE, 0xFFFF) else "control character")
                 out.append(Issue(doc.path, doc.line_of(path), dotted(path) or None,
                                  f"contains a hidden character, U+{ord(char):04X} {name}, "
                                  f"at position {found.start() + 1}",
+                                 "delete it: web feeds and data files cannot carry it"
+                                 if char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" else
                                  "delete it: it changes how the text looks without being seen "
                                  "(retype the value if you pasted it)"))
         elif isinstance(value, dict):

@@ -65,7 +65,10 @@ def _is_type(value: Any, wanted: str) -> bool:
 
 def describe(value: Any) -> str:
     kind = type_of(value)
-    if kind in ("string", "integer", "number", "boolean"):
+    if kind == "boolean":
+        # Not "true or false false": YAML reads yes/no/on/off/true/false as this.
+        return f"the yes/no value {str(value).lower()}"
+    if kind in ("string", "integer", "number"):
         shown = repr(value) if kind == "string" else str(value).lower()
         return f"{_TYPE_NAMES[kind]} {shown[:60]}"
     return _TYPE_NAMES[kind]

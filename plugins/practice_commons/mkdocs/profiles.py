@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import pages, reference
 from ..core.model import Record
-from ..core.sanitize import sanitize_html, text_only
+from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from . import serving, shared
 
@@ -185,7 +185,23 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         # (core/sanitize.py); the table of contents is shown unescaped by the theme.
         for item in _toc_items(page.toc):
             item.title = text_only(item.title)
+            item.id = ID_PREFIX + item.id  # as the sanitiser prefixes the heading's own id
+        _prefix_anchors(page)
         return sanitize_html(html)
+
+
+def _prefix_anchors(page: Page) -> None:
+    """MkDocs checks #anchor links after every page is built, against the ids it saw when
+    rendering: tell it the ids the sanitiser publishes, so a link from another page must
+    name #u-… (and finds it), and the body's own links, which the sanitiser prefixes, pass."""
+    def prefixed(anchor: str) -> str:
+        return anchor if anchor.startswith(ID_PREFIX) else ID_PREFIX + anchor
+
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids = {prefixed(a) for a in page.present_anchor_ids}
+    own = (page.links_to_anchors or {}).get(page.file)
+    if own:
+        page.links_to_anchors[page.file] = {prefixed(a): url for a, url in own.items()}
 
 
 def _toc_items(items):

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import signal
@@ -42,8 +43,14 @@ class SafeBuildConfig(base.Config):
     enabled = c.Type(bool, default=True)
     atomic = c.Type(bool, default=True)
     """Build beside ``site_dir`` and replace it only when the build succeeded."""
-    render_seconds = c.Type((int, float), default=20)
-    """The longest one page's Markdown may take to render; 0 means no limit."""
+    render_seconds = c.Type((int, float), default=10)
+    """The longest one page may take from Markdown to finished HTML; 0 means no limit.
+
+    A normal profile takes a twentieth of a second; `commons validate` refuses the
+    shapes known to be slow (core/bodycheck.py), this stops the ones it does not know."""
+
+
+_PLAIN_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 class RenderTimeout(PluginError):
@@ -67,6 +74,10 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
 
+    def on_shutdown(self) -> None:
+        # MkDocs reuses this instance for every later build in the process (see on_startup).
+        self.command, self.dirty = None, False
+
     @event_priority(100)  # first: no other plugin may see, or write to, the real site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -82,7 +93,10 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
         if self.config.atomic and self.command != "serve":
             self.configured_site_dir = config.site_dir
             self.target = Path(os.path.realpath(config.site_dir))
-            self.staged = atomic.staging_dir(self.target, keep_existing=self.dirty)
+            try:
+                self.staged = atomic.staging_dir(self.target, keep_existing=self.dirty)
+            except atomic.PublishError as exc:
+                raise PluginError(str(exc)) from None
             config.site_dir = str(self.staged)
         return config
 
@@ -112,7 +126,9 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             page.update_date = date  # what sitemap.xml shows, instead of the build's date
         self._start_clock(page)
 
-    @event_priority(1000)  # first after rendering
+    # Last: the clock covers Markdown and every plugin's work on the page's HTML (the
+    # sanitiser's included), the per-file work an untrusted body can make expensive.
+    @event_priority(-10_000)
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self._stop_clock()
 
@@ -128,9 +144,14 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             atomic.discard(staged)
             log.info("strict mode: warnings were logged, so the previous site was kept")
         else:
-            atomic.publish(staged, self.target)
+            config.site_dir = self.configured_site_dir
+            try:
+                atomic.publish(staged, self.target)
+            except atomic.PublishError as exc:
+                raise PluginError(str(exc)) from None  # said plainly, not as a traceback
         config.site_dir = self.configured_site_dir
 
+    @event_priority(-100)  # last: it may raise, and every other plugin should clean up first
     def on_build_error(self, *, error: Exception) -> None:
         page, self.rendering = self.rendering, None
         self._stop_clock()
@@ -139,10 +160,18 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             log.error(f"{self.sources.get(page.file.src_uri, page.file.src_uri)}: its Markdown "
                       "is nested too deeply to render (lists, quotes or emphasis inside one "
                       "another); flatten it")
+        kept = self.staged is not None
         if self.staged is not None:
             atomic.discard(self.staged)
             self.staged = None
             log.info("the build failed, so the previous site was left as it was")
+        if isinstance(error, OSError) and error.errno in _PLAIN_ERRORS:
+            # A full disk or a read-only folder is the machine's problem, not the content's:
+            # say so in a sentence (MkDocs would print a traceback) and what the site is now.
+            outcome = ("The previous site is unchanged" if kept
+                       else "The site folder may be incomplete")
+            raise PluginError(f"could not write the site: {atomic.why(error)}. {outcome}") \
+                from None
 
     # -- the render clock ---------------------------------------------------------
 

@@ -42,7 +42,9 @@
 
   function describe(v) {
     var kind = typeOf(v);
-    if (kind === "string" || kind === "integer" || kind === "number" || kind === "boolean") {
+    // As core/validate.py's describe(): not "true or false false" (issue 14).
+    if (kind === "boolean") return "the yes/no value " + String(v);
+    if (kind === "string" || kind === "integer" || kind === "number") {
       var shown = kind === "string" ? reprStr(v) : String(v).toLowerCase();
       return TYPE_NAMES[kind] + " " + chars(shown).slice(0, 60).join("");
     }
