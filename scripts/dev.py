@@ -108,12 +108,15 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     engine, rest = engine_of(argv[1:])
     lock_for_engine = "properdocs" if engine == "properdocs" else "base"
+    # ProperDocs looks for properdocs.yml first and will drop the mkdocs.yml fallback:
+    # naming the file keeps one configuration for both engines.
+    config = ["-f", "mkdocs.yml"]
     if command == "serve":
         ensure_env(lock_for_engine)
-        return run([str(BIN / engine), "serve", "-a", "127.0.0.1:8000", *rest])
+        return run([str(BIN / engine), "serve", *config, "-a", "127.0.0.1:8000", *rest])
     if command == "build":
         ensure_env(lock_for_engine)
-        return run([str(BIN / engine), "build", "--strict", *rest])
+        return run([str(BIN / engine), "build", "--strict", *config, *rest])
     if command == "test":
         ensure_env("test")
         return run([str(PY), "-m", "pytest", *rest])
