@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib.util
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
