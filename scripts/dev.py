@@ -5,6 +5,7 @@
     python3 scripts/dev.py test    # the whole test suite
     python3 scripts/dev.py build   # the site into site/, strictly
     python3 scripts/dev.py lock    # refresh requirements/*.txt after editing pyproject.toml
+    python3 scripts/dev.py bench   # `commons bench` with Pagefind, its yardstick, installed
 
 serve and build take --engine properdocs to build with ProperDocs instead of MkDocs
 (the same mkdocs.yml and the same site; see content/guides/platform.md); test runs the
@@ -36,13 +37,13 @@ LOCKS = {
     "base": "requirements/base.txt",              # the site: MkDocs, Material, our plugins' needs
     "properdocs": "requirements/properdocs.txt",  # the same, plus the ProperDocs engine
     "test": "requirements/test.txt",              # base + test tools + ProperDocs (both engines)
-    "bench": "requirements/bench.txt",            # base + Pagefind, for `commons bench`
+    "bench": "requirements/bench.txt",            # test + Pagefind, for `commons bench`
 }
 # Building the project itself (setuptools), locked too so no install step is unpinned.
 BUILD_LOCK = "requirements/build.txt"
 # What each lock holds: `uv pip compile pyproject.toml` with these extras.
 LOCK_EXTRAS = {"base": [], "properdocs": ["properdocs"], "test": ["test", "properdocs"],
-               "bench": ["bench"]}
+               "bench": ["test", "bench"]}  # the browser half of the bench drives Playwright
 UV = "uv==0.13.9"  # the resolver `lock` uses; pinned so two refreshes agree
 
 
@@ -59,6 +60,8 @@ def ensure_env(lock: str) -> None:
     )).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return
+    for other in VENV.glob(".installed-*"):  # the locks may pin a shared package differently
+        other.unlink()
     print(f"Installing Practice Commons and the versions {LOCKS[lock]} locks …", flush=True)
     pip = [str(PY), "-m", "pip", "install", "--quiet", "--require-hashes", "--only-binary", ":all:"]
     subprocess.run([*pip, "-r", BUILD_LOCK], cwd=ROOT, check=True)
@@ -120,6 +123,9 @@ def main(argv: list[str]) -> int:
     if command == "test":
         ensure_env("test")
         return run([str(PY), "-m", "pytest", *rest])
+    if command == "bench":
+        ensure_env("bench")
+        return run([str(BIN / "commons"), "bench", *rest])
     if command == "lock":
         return lock()
     print(__doc__)
