@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import socketserver
+import sys
 import tempfile
 import textwrap
 import threading
@@ -27,6 +28,8 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from practice_commons.mkdocs.engine import root_logger as engine_logger
+from practice_commons.mkdocs.engine import select as select_engine
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -34,7 +37,16 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+# The engine these tests build with: MkDocs, or ProperDocs with PC_ENGINE=properdocs
+# (the PR workflow and .ci/run run the site and browser tests on both).
+ENGINE = os.environ.get("PC_ENGINE", "mkdocs")
+select_engine(ENGINE)
+# The engine's own command, for tests that build in a subprocess as a user would.
+ENGINE_CMD = [sys.executable, "-m", ENGINE]
+# Material's end-of-life notice and ProperDocs' notice are shown to people who build
+# (scripts/dev.py, the workflows); here they would only bury the test output.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 # Keep the downloads cache (which lives in the user's cache folder) out of the real one.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pc-test-cache-")
 
@@ -108,7 +120,7 @@ def build(root: Path, *, strict: bool = True) -> BuiltSite:
     from mkdocs.config import load_config
 
     capture = _Capture()
-    logger = logging.getLogger("mkdocs")
+    logger = engine_logger()  # "mkdocs", or "properdocs" under that engine
     logger.addHandler(capture)
     try:
         config = load_config(str(root / "mkdocs.yml"), strict=strict)

@@ -109,6 +109,8 @@ PAGE_TYPES = [
     PageType("submit form", _exists("submit/index.html"), "no /submit/ page (issue 6)"),
     PageType("data page", _exists("data/index.html"), "no /data/ page (issue 4)"),
     PageType("404 page", _exists("404.html"), "no 404.html"),
+    # issue 18: a guide page with tables and code blocks.
+    PageType("platform guide", _exists("guides/platform/index.html"), "no platform guide"),
 ]
 
 

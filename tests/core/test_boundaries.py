@@ -22,5 +22,6 @@ def test_core_and_cli_never_import_mkdocs():
                 elif isinstance(node, ast.ImportFrom) and node.level == 0:
                     names = [node.module or ""]
                 offenders += [f"{path.relative_to(PACKAGE)}: {n}" for n in names
-                              if n == "mkdocs" or n.startswith(("mkdocs.", "material"))]
+                              if n in ("mkdocs", "properdocs")
+                              or n.startswith(("mkdocs.", "properdocs.", "material"))]
     assert offenders == []

@@ -6,7 +6,6 @@ import hashlib
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import yaml
 from mkdocs.exceptions import Abort, PluginError
 from practice_commons.core import atomic
 
-from tests.conftest import BASE_CONFIG, VALID_PROFILE, build, write_files
+from tests.conftest import BASE_CONFIG, ENGINE_CMD, VALID_PROFILE, build, write_files
 
 SAFE = {"plugins": ["practice-commons/profiles", "practice-commons/safe-build"]}
 
@@ -111,8 +110,8 @@ def test_a_good_build_replaces_the_site_and_keeps_its_dot_folders(built_once):
 
 def test_mkdocs_build_and_build_dirty_from_the_command_line(built_once):
     root, before = built_once
-    mkdocs = [sys.executable, "-m", "mkdocs"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = ENGINE_CMD  # `mkdocs` or `properdocs`, as PC_ENGINE says
+    env = dict(os.environ)
     write_files(root, {"content/index.md": "# Home\n\nVersion C [gone](missing.md).\n"})
     failed = subprocess.run([*mkdocs, "build", "--strict"], check=False, cwd=root, env=env,
                             capture_output=True, text=True)

@@ -14,7 +14,6 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -22,16 +21,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import BASE_CONFIG, REPO, VALID_PROFILE, write_files
+from tests.conftest import BASE_CONFIG, ENGINE_CMD, REPO, VALID_PROFILE, write_files
 from tests.hostile_corpus import fixtures, write_site
 
 
 def build_in_process(root: Path, *, seed: str, tz: str, epoch: str | None = None) -> Path:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": tz, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": tz}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False,
+    done = subprocess.run([*ENGINE_CMD, "build", "--strict"], check=False,
                           cwd=root, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
     return root / "site"

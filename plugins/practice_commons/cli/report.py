@@ -3,6 +3,9 @@
 Uses the same rule and date as the site's "may be out of date" notice: the
 ``practice-commons/hosting`` options in mkdocs.yml (``stale_after_days``, ``today``,
 ``states``), then SOURCE_DATE_EPOCH, then today; flags override them.
+
+``commons report --dependencies`` reports on the software instead (issue 18): each
+runtime dependency's installed version and latest release (core/dependencies.py).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..core import load
+from ..core import dependencies, load
 from ..core.freshness import DEFAULT_STALE_AFTER_DAYS, BuildDateError, build_date
 from ..core.hosting import state_problems
 from ..core.issues import errors
@@ -46,7 +49,37 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="exit 1 when any profile is due for review (for scheduled CI)")
     p.add_argument("--root", type=Path, default=None,
                    help="repository root (default: the folder holding mkdocs.yml)")
+    deps = p.add_argument_group(
+        "dependencies", "--dependencies reports on the software, not the profiles: each "
+        "runtime dependency's installed version and latest release, flagged QUIET after "
+        f"{dependencies.QUIET_DAYS} days without one (--fail-if-stale then exits 1)")
+    deps.add_argument("--dependencies", action="store_true",
+                      help="list runtime dependencies with their latest release dates")
+    deps.add_argument("--index-url", default=dependencies.DEFAULT_INDEX, metavar="URL",
+                      help="package index with a PyPI-style JSON API (default: %(default)s)")
+    deps.add_argument("--offline", action="store_true",
+                      help="show installed versions only; ask no index")
     p.set_defaults(func=run)
+
+
+def run_dependencies(args: argparse.Namespace) -> int:
+    try:
+        today = build_date(args.today)
+    except BuildDateError as exc:
+        print(f"commons report: {exc}", file=sys.stderr)
+        return 2
+    found = dependencies.watch(dependencies.requirements(), args.index_url,
+                               None if args.offline else dependencies.fetch_json)
+    index = None if args.offline else args.index_url
+    if args.format == "json":
+        print(json.dumps({"as_of": today.isoformat(), "index": index,
+                          "quiet_after_days": dependencies.QUIET_DAYS,
+                          "dependencies": [d.to_dict(today) for d in found],
+                          "notes": dependencies.NOTES}, indent=2))
+    else:
+        print(dependencies.as_text(found, today, index))
+    quiet = [d for d in found if (d.quiet_days(today) or 0) > dependencies.QUIET_DAYS]
+    return 1 if args.fail_if_stale and quiet else 0
 
 
 def hosting_options(root: Path) -> dict[str, Any]:
@@ -67,6 +100,8 @@ def hosting_options(root: Path) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.dependencies:
+        return run_dependencies(args)
     root = args.root.resolve() if args.root else find_root(Path.cwd())
     options = hosting_options(root)
     try:

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from ..core import atomic, pages
-from . import shared
+from . import engine, shared
 
 log = get_plugin_logger("practice_commons.safe_build")
 
@@ -89,7 +89,7 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
             # after on_post_build, when the site would already be swapped in.
             self.counter = CountHandler()
             self.counter.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self.counter)
+            engine.root_logger().addHandler(self.counter)
         if self.config.atomic and self.command != "serve":
             self.configured_site_dir = config.site_dir
             self.target = Path(os.path.realpath(config.site_dir))
@@ -202,7 +202,7 @@ class SafeBuildPlugin(BasePlugin[SafeBuildConfig]):
 
     def _detach_counter(self) -> None:
         if self.counter is not None:
-            logging.getLogger("mkdocs").removeHandler(self.counter)
+            engine.root_logger().removeHandler(self.counter)
             self.counter = None
 
 
