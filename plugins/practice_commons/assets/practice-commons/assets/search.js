@@ -116,7 +116,14 @@
   };
 
   Engine.prototype.stem = function (word) {
-    return this.lunr.stemmer(new this.lunr.Token(word, {})).toString();
+    // Remembered: snippets stem every word of ten cards, and pages repeat their words.
+    var memo = this.stems || (this.stems = new Map());
+    var found = memo.get(word);
+    if (found === undefined) {
+      found = this.lunr.stemmer(new this.lunr.Token(word, {})).toString();
+      if (memo.size < 50000) { memo.set(word, found); }
+    }
+    return found;
   };
 
   /* The words of `text` as lunr indexes them (tokenizer, trimmer, stop words, stemmer). */
@@ -331,18 +338,40 @@
     });
   };
 
-  /* For each filter value: how many results choosing it would give (other filters kept). */
+  /* For each filter value: how many results choosing it would give (other filters kept).
+     One pass: a document that fails no filter counts for every facet, one that fails
+     exactly one counts for that facet only (choosing another value there could admit it). */
   Engine.prototype.counts = function (pool, filters) {
     var self = this;
-    var out = {};
-    Object.keys(this.docValues).forEach(function (param) {
-      var counts = out[param] = {};
-      var perDoc = self.docValues[param];
-      pool.forEach(function (d) {
-        if (!perDoc[d] || !self.passes(d, filters, param)) { return; }
-        perDoc[d].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-      });
+    var params = Object.keys(filters);
+    var sets = params.map(function (p) {
+      return filters[p].map(function (v) { return (self.has[p] || {})[v]; })
+        .filter(Boolean);
     });
+    var facetNames = Object.keys(this.docValues);
+    var out = {};
+    facetNames.forEach(function (name) { out[name] = {}; });
+    var add = function (name, d) {
+      var values = self.docValues[name][d];
+      if (!values) { return; }
+      var counts = out[name];
+      for (var k = 0; k < values.length; k++) { counts[values[k]] = (counts[values[k]] || 0) + 1; }
+    };
+    for (var i = 0; i < pool.length; i++) {
+      var d = pool[i];
+      var failed = -1;
+      var fails = 0;
+      for (var j = 0; j < sets.length && fails < 2; j++) {
+        var ok = false;
+        for (var k = 0; k < sets[j].length && !ok; k++) { ok = sets[j][k][d] === 1; }
+        if (!ok) { fails++; failed = j; }
+      }
+      if (fails === 0) {
+        for (var f = 0; f < facetNames.length; f++) { add(facetNames[f], d); }
+      } else if (fails === 1 && params[failed] in out) {
+        add(params[failed], d);
+      }
+    }
     return out;
   };
 
@@ -681,7 +710,18 @@
   /* Is `word` (as written in a page) one of the query's terms? */
   Finder.prototype.hit = function (word) {
     if (!this.terms || !this.terms.length) { return false; }
+    if (this.hitTerms !== this.terms) { this.hitTerms = this.terms; this.hits = new Map(); }
+    var known = this.hits.get(word);
+    if (known === undefined) {
+      known = this.isHit(word);
+      if (this.hits.size < 50000) { this.hits.set(word, known); }
+    }
+    return known;
+  };
+
+  Finder.prototype.isHit = function (word) {
     var w = word.toLowerCase().replace(/^\W+|\W+$/g, "");
+    if (w.length < 2) { return false; }
     if (!w) { return false; }
     var stem = this.engine.stem(w);
     return this.terms.indexOf(stem) >= 0 || this.terms.some(function (t) {
@@ -709,7 +749,7 @@
     if (doc.m && this.terms.every(function (t) { return doc.m.toLowerCase().indexOf(t) >= 0; })) {
       return null;  // the summary already shows why
     }
-    var words = doc.x.split(/\s+/).slice(0, 4000);
+    var words = doc.x.split(/\s+/).slice(0, 2500);
     var self = this;
     var hits = words.map(function (w) { return self.hit(w) ? 1 : 0; });
     var best = -1;
