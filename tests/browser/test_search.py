@@ -96,3 +96,45 @@ def test_contributor_text_stays_text_in_results(tmp_path_factory, page):
         assert page.evaluate("window.pwned") is None
     finally:
         server.shutdown()
+
+
+CLS_JS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) { if (!e.hadRecentInput) total += e.value; }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.mark.parametrize("path", ["browse/", "browse/?query=coaching%20boston"])
+def test_browse_does_not_shift_while_the_search_starts_on_a_phone(bundled_url, browser, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(bundled_url + path)
+    if "query" in path:
+        page.wait_for_selector("[data-search-results][data-state=results]")
+    page.wait_for_load_state("networkidle")
+    shift = page.evaluate(CLS_JS)
+    context.close()
+    assert shift < 0.1, f"cumulative layout shift {shift:.3f} on {path}"
+
+
+def test_filters_sit_behind_a_button_on_a_phone_and_beside_results_on_a_desktop(
+        bundled_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(bundled_url + "browse/")
+    toggle = page.locator(".pc-finder__toggle")
+    assert toggle.is_visible() and not page.locator("#pc-filters").is_visible()
+    toggle.click()
+    assert page.locator("#pc-filters").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(bundled_url + "browse/")
+    filters = page.locator("#pc-filters").bounding_box()
+    results_box = page.locator("[data-search-results]").bounding_box()
+    assert filters["x"] + filters["width"] <= results_box["x"]  # a column beside them
+    assert not page.locator(".pc-finder__toggle").is_visible()
+    context.close()
