@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.browser.search_helpers import STATUS_DONE, chips, results, search, track
+from tests.browser.search_helpers import chips, results, search, track
 from tests.conftest import serve_dir
 from tests.core.test_indexes import SAMPLE, profile
 from tests.site.test_indexes_site import build_site
@@ -35,7 +35,7 @@ def test_the_header_box_searches_from_any_page_and_words_become_chips(bundled_ur
     page.goto(bundled_url + "profiles/esl-after-the-bell/")
     page.fill("header input[name=query]", "english learners massachusetts")
     page.keyboard.press("Enter")
-    page.wait_for_function(STATUS_DONE)
+    page.wait_for_selector("[data-search-results][data-state=results]")
     assert urlsplit(page.url).path.endswith("/browse/")
     assert chips(page) == ["Topic: English learners", "State: Massachusetts"]
     assert results(page, bundled_url)[0] == "case-studies/boston-compact/"
@@ -53,9 +53,10 @@ def test_a_chip_is_removed_by_keyboard_and_the_results_widen(bundled_url, page):
     before = results(page, bundled_url)
     assert chips(page) == ["Topic: Special education", "City: Boston"]
     page.locator(".pc-chip__button").last.focus()
+    page.evaluate("() => { document.querySelector('[data-search-results]').dataset.state = 'old'; }")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelectorAll('.pc-chip').length === 1")
-    page.wait_for_function(STATUS_DONE)
+    page.wait_for_selector("[data-search-results][data-state=results]")
     assert chips(page) == ["Topic: Special education"]
     assert before[0] in results(page, bundled_url)  # what matched both still matches one
     assert page.evaluate("document.activeElement.id") == "pc-search-q"
@@ -65,7 +66,7 @@ def test_typing_shows_results_as_you_type_with_a_marked_snippet(bundled_url, pag
     page.goto(bundled_url + "browse/")
     page.focus("#pc-search-q")
     page.keyboard.type("lotter")  # half a word: read as a prefix while typing
-    page.wait_for_function(STATUS_DONE)
+    page.wait_for_selector("[data-search-results][data-state=results]")
     page.wait_for_selector("[data-search-results] mark")
     assert results(page, bundled_url)[0] == "case-studies/my-school-dc/"
     marks = page.locator("[data-search-results] > li").first.locator("mark").all_text_contents()
