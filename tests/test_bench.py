@@ -19,7 +19,7 @@ from tests.conftest import REPO
 
 N = 20
 KEYS = {"n", "build_s", "plain_material_s", "ratio", "validate_per_s", "peak_rss_mb",
-        "largest_shard_gz_bytes", "first_query_gz_bytes", "query_ms"}
+        "search", "first_query_gz_bytes", "pagefind_gz_bytes", "query_ms"}
 
 
 @pytest.fixture(scope="module")
@@ -62,27 +62,26 @@ def test_both_builds_publish_the_synthetic_profiles(report):
         assert f"profiles/{slug}/" not in home
 
 
-def test_shards_are_sized_raw_and_gzipped(report):
-    r, _ = report
-    if not r["shards"]:
-        pytest.skip("no search shards: the search plugin is not in mkdocs.yml")
-    for shard in r["shards"]:
-        assert 0 < shard["gz_bytes"] < shard["raw_bytes"]
-        assert not shard["path"].startswith("search/")  # Material's index is not a shard
-    assert r["largest_shard_gz_bytes"] == max(s["gz_bytes"] for s in r["shards"])
+def test_search_files_are_sized(report):
+    r, work = report
+    sizes = r["search"]
+    assert r["material_search_index_gz_bytes"] is None  # Material's search is not built
+    assert sizes["chunks"] >= 1 and sizes["cards"] >= r["n"]
+    assert 0 < sizes["manifest_gz_bytes"] < sizes["total_gz_bytes"]
+    assert sizes["largest_chunk_gz_bytes"] <= sizes["total_gz_bytes"]
 
 
 @pytest.mark.browser
-def test_first_query_on_a_level_page_in_chromium(report, browser):
+def test_first_search_in_chromium_fetches_only_search_files_and_answers(report, browser):
     r, work = report
-    if not r["shards"]:
-        pytest.skip("no search shards: the search plugin is not in mkdocs.yml")
-    found = bench_browser.first_query(work / "site-a", r["shards"], browser)
-    assert found["query_note"] is None or "search_index.json" in found["query_note"]
-    assert found["level_page"].startswith("levels/")
-    assert found["query"]["shown"] >= 1  # the two words come from a document with both facets
-    fetched = {f["url"] for f in found["fetched"]}
-    assert any(u.endswith(".json") and "level-" in u for u in fetched)
-    assert found["first_query_gz_bytes"] == sum(
-        f["gz_bytes"] for f in found["fetched"] if f["url"] != bench_browser.MATERIAL_INDEX)
-    assert 0 < found["query_ms"] < 5000
+    found = bench_browser.first_query(work / "site-a", browser, pagefind=False)
+    assert found["query_note"] == "Pagefind skipped"
+    assert len(found["queries"]) == 2
+    for q in found["queries"]:
+        urls = [f["url"] for f in q["our_files"]]
+        assert "practice-commons/search/index.json" in urls
+        assert any(u.startswith("practice-commons/search/t/") for u in urls)
+        assert all(u.startswith(bench_browser.OUR_FILES) for u in urls)
+        assert q["ours"] == sum(f["gz_bytes"] for f in q["our_files"])
+        assert q["results"] >= 1 and 0 < q["query_ms"] < 5000
+    assert found["first_query_gz_bytes"] == max(q["ours"] for q in found["queries"])
