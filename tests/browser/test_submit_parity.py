@@ -184,10 +184,20 @@ def test_js_writer_writes_the_python_file(js):
         assert text == render_profile(data, body), json.dumps(data, ensure_ascii=False)[:300]
 
 
-def test_js_slugify_matches_the_loader(js):
-    from practice_commons.core import slugify
+SLUG_TITLES = ["ESL After the Bell", "Évaluation & Café", "  --x--  ", "ÅÄÖ åäö", "日本",
+               "A_b.c", "K–12 Literacy", "Straße der Lehrer", "中文标题", "O'Brien’s 5 Whys",
+               "1,000 Books, 2 Readers", "Москва: школа № 5", "Ἀθῆναι", "Ærø & Łódź",
+               "🙂", "&amp; entities stay", "Tiếng Việt", "'quoted'"]
 
-    titles = ["ESL After the Bell", "Évaluation & Café", "  --x--  ", "ÅÄÖ åäö", "日本", "A_b.c"]
-    assert js.evaluate("(ts) => ts.map(PracticeCommonsProfile.slugify)", titles) == \
-        [slugify(t) for t in titles]
+
+def test_js_slugify_matches_the_loader(js):
+    """With the published table, the form names a file as `commons new` would, in any script."""
+    from practice_commons.core.slug import char_table, slugify
+
+    js.evaluate("""(table) => { window.fetch = async () => ({ ok: true, text: async () => table }); }""",
+                char_table())
+    assert js.evaluate("() => PracticeCommonsProfile.loadSlugTable('slug-chars.txt')") is True
+    assert js.evaluate("(ts) => ts.map(PracticeCommonsProfile.slugify)", SLUG_TITLES) == \
+        [slugify(t) for t in SLUG_TITLES]
+
 

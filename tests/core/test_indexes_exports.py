@@ -7,7 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from practice_commons.core import exports, feed
+from practice_commons.core import csvsafe, exports, feed
 
 from tests.core.test_indexes import SAMPLE, profile
 
@@ -46,8 +46,10 @@ def test_csv_cells_never_start_a_formula(load_files):
     assert row["title"] == "'=HYPERLINK(\"https://evil.example\",\"Click\")"
     assert row["school_name"] == "'+cmd|' /C calc'!A0"
     assert row["summary"].startswith("'@SUM")
-    assert exports.safe_cell("-1") == "'-1" and exports.safe_cell("a=b") == "a=b"
-    assert exports.safe_cell(None) == ""
+    assert csvsafe.safe_cell("-1") == "'-1" and csvsafe.safe_cell("a=b") == "a=b"
+    assert csvsafe.safe_cell(None) == ""
+    # One rule, numbers included: a phone number stays text, never arithmetic.
+    assert csvsafe.safe_cell("+1 617-555-0100") == "'+1 617-555-0100"
 
 
 def test_json_exports_hold_front_matter_slug_url_and_no_drafts(load_files):

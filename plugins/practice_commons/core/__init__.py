@@ -9,7 +9,8 @@ from __future__ import annotations
 from .collection import Collection
 from .frontmatter import Document, parse
 from .issues import Issue, format_issues
-from .loader import Layout, LoadResult, load, slugify
+from .loader import Layout, LoadResult, load
+from .slug import slugify
 from .model import CaseStudy, Page, Profile, Record, Template
 from .schema import KINDS, load_schema, schema_json, vocabulary
 from .validate import Validator

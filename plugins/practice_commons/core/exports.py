@@ -14,14 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .csvsafe import safe_cell
 from .model import Profile, Record
 from .reference import rows
 
 FORMAT_VERSION = 1
 LIST_SEPARATOR = "; "
-# A spreadsheet runs a cell that starts with one of these as a formula
-# (https://owasp.org/www-community/attacks/CSV_Injection); contributors' text is untrusted.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 JSON_FILES = {"profile": "api/profiles.json", "case-study": "api/case-studies.json",
               "template": "api/templates.json"}
 CSV_FILE = "api/profiles.csv"
@@ -98,14 +96,6 @@ def column_docs(strings: dict[str, str]) -> list[tuple[str, str]]:
             text = f"{text} {strings['data_list_note']}".strip()
         out.append((col.name, text))
     return out
-
-
-def safe_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def profiles_csv(profiles: Iterable[Profile], url: Callable[[Record], str]) -> bytes:

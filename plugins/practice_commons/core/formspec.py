@@ -169,9 +169,11 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
 
 
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
-              profiles_dir: str, contact: dict[str, Any] | None = None) -> dict[str, Any]:
+              profiles_dir: str, contact: dict[str, Any] | None = None,
+              slug_table: str = "") -> dict[str, Any]:
     """What ``submit.js`` needs, embedded in the page as JSON. ``contact`` is the host's
-    (``extra.host.contact``): where a file goes when there is no repository."""
+    (``extra.host.contact``): where a file goes when there is no repository;
+    ``slug_table`` the address of :func:`.slug.char_table`'s file."""
     vocab = vocabulary()
     return {
         "schema": load_schema("profile"),
@@ -185,5 +187,6 @@ def page_data(strings: dict[str, str], repository: str | None, branch: str,
         "repository": repository or "",
         "branch": branch,
         "profilesDir": profiles_dir,
+        "slugTable": slug_table,
         "strings": {k: v for k, v in strings.items() if k.startswith("submit_")},
     }

@@ -11,7 +11,6 @@ import datetime as dt
 import gc
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -26,6 +25,7 @@ from .issues import Issue, errors
 from .model import Profile, Record
 from .names import duplicate_title_issues, name_issues
 from .sanitize import hidden_character_issues
+from .slug import slugify
 from .validate import Validator
 from .vocabulary import Term, suggest
 
@@ -229,12 +229,6 @@ def _slug_for(kind: str, doc: Document, layout: Layout,
                 f"file, or add 'slug:' with another address")
     return slug, Issue(doc.path, 1, "slug",
                        f"the file name {slug!r} cannot be used as a web address", hint)
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug: accents folded, anything else becomes one hyphen."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
 
 
 def _duplicate_slugs(built: list[Record]) -> list[Issue]:

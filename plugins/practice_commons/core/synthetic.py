@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .schema import vocabulary
+from .slug import slugify
 
 # Every SHARE_FOLDER-th profile gets its own folder with an attached file, as a
 # profile with a handbook does, so attachment handling is part of the measure.
@@ -104,7 +105,7 @@ def profiles(n: int, *, seed: int = 0, case_studies: Sequence[str] = (),
         place = rng.choice(_PLACES)
         title = f"{place} {rng.choice(_PRACTICE_ADJ)} {_label(vocab, 'topics', topics[0])} " \
                 f"{rng.choice(_PRACTICE_NOUNS)}"
-        slug = f"{_slugify(title)}-{i:05d}"
+        slug = f"{slugify(title)}-{i:05d}"
         folder = i % SHARE_FOLDER == SHARE_FOLDER - 1
         path = f"{slug}/index.md" if folder else f"{slug}.md"
         data = _front_matter(rng, i, title, topics, lists, sectors, case_studies, templates,
@@ -132,10 +133,6 @@ def write(folder: Path, n: int, *, seed: int = 0, case_studies: Sequence[str] = 
 
 def _label(vocab, name: str, slug) -> str:
     return vocab.label(name, slug)
-
-
-def _slugify(text: str) -> str:
-    return "-".join("".join(c for c in w.lower() if c.isalnum()) for w in text.split()).strip("-")
 
 
 def _date(rng: random.Random, after: dt.date | None = None) -> str:

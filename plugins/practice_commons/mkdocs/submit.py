@@ -27,12 +27,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..core import formspec
 from ..core.pages import front_matter
 from ..core.scaffold import BODY_SECTIONS
+from ..core.slug import char_table
 from . import shared
 
+# The transliteration table the form makes file names with (core/slug.py), beside its script.
+SLUG_TABLE = "practice-commons/assets/slug-chars.txt"
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 GITHUB_URL = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 
@@ -75,6 +79,7 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
         content = front_matter({"title": t["submit_title"], "description": t["submit_intro"],
                                 "template": "practice_commons/submit.html"})
         files.append(File.generated(config, self.config.page, content=content))
+        files.append(File.generated(config, SLUG_TABLE, content=char_table()))
         return files
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -83,7 +88,8 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
         t = shared.ui_strings(config)
         contact = ((config.extra or {}).get("host") or {}).get("contact")
         data = formspec.page_data(t, self.repository, self.config.branch, self.config.profiles_dir,
-                                  contact if isinstance(contact, dict) else None)
+                                  contact if isinstance(contact, dict) else None,
+                                  slug_table=get_relative_url(SLUG_TABLE, page.url))
         # "</script>" inside the JSON would end the element: escape what HTML reads.
         data_json = (json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
                      .replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -10,11 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
+from ..csvsafe import safe_cell
 from .sheet import Section, Table
 
-# Spreadsheets run a cell that starts with one of these as a formula ("CSV
-# injection", OWASP); a leading apostrophe makes them show it as text instead.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_name(slug: str, table: Table) -> str:
@@ -30,16 +28,12 @@ def csv_bytes(table: Table) -> bytes:
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([_safe(c.label) for c in table.columns])
+    writer.writerow([safe_cell(c.label) for c in table.columns])
     for row in table.rows:
-        writer.writerow([_safe(text) for text in row.cells])
+        writer.writerow([safe_cell(text) for text in row.cells])
     return buf.getvalue().encode("utf-8-sig")
 
 
 def tables(parts: tuple[Section, ...]) -> list[Table]:
     """The template's tables, in order: each becomes a CSV file."""
     return [p for p in parts if isinstance(p, Table)]
-
-
-def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -90,10 +90,36 @@
     return lines.join("\n").replace(/\n+$/, "") + "\n";
   };
 
-  function slugify(text) {
-    var ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
-    return ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "untitled";
+  // core/slug.py's slugify (python-slugify's pipeline with text-unidecode), step by step.
+  // The transliteration table is the one Python reads, published by the submit plugin
+  // and fetched only when a title has a character outside ASCII (loadSlugTable).
+  var APOSTROPHES = ["'", "\u2019", "\u02bc"];
+  var slugChars = null;
+
+  function loadSlugTable(url) {
+    if (slugChars || !url || !global.fetch) return Promise.resolve(!!slugChars);
+    return global.fetch(url).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (text) { slugChars = text.split("\u0000"); return true; })
+      .catch(function () { return false; });  // offline: accents folded, other letters dropped
   }
 
-  Object.assign(NS, { Writer: Writer, prune: prune, slugify: slugify, scalar: scalar });
+  function transliterate(text) {
+    var out = "";
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      if (cp < 128) out += ch;
+      else if (slugChars && cp - 1 < slugChars.length) out += slugChars[cp - 1];
+    }
+    return out;
+  }
+
+  function slugify(text) {
+    var t = String(text);
+    APOSTROPHES.forEach(function (a) { t = t.split(a).join(""); });
+    t = transliterate(t.replace(/'+/g, "-").normalize("NFKD")).normalize("NFKD").toLowerCase();
+    t = t.replace(/'+/g, "").replace(/(\d),(?=\d)/g, "$1").replace(/[^-a-zA-Z0-9]+/g, "-");
+    return t.replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "") || "untitled";
+  }
+
+  Object.assign(NS, { Writer: Writer, prune: prune, slugify: slugify, loadSlugTable: loadSlugTable, scalar: scalar });
 })(window);

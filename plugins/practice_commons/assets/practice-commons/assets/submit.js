@@ -27,6 +27,17 @@
 
   var fmt = W.fmt;
 
+  // A title beyond ASCII needs the transliteration table for its file name (core/slug.py).
+  function wantSlugTable(value) {
+    if (/[^\x00-\x7f]/.test(value)) P.loadSlugTable(CFG.slugTable);
+  }
+  form.addEventListener("input", function (e) {
+    if (e.target && e.target.id === "pc-f-title") wantSlugTable(e.target.value);
+  });
+  var titleEl = document.getElementById("pc-f-title");
+  if (titleEl) wantSlugTable(titleEl.value);  // answers restored from an earlier visit
+
+
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" +
