@@ -53,7 +53,7 @@ def test_json_format(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data == [{"path": "profiles/bad-state.md", "line": 7, "field": "school.state",
                      "message": "unknown state code 'Mass'", "hint": "did you mean 'MA'?",
-                     "severity": "error"}]
+                     "severity": "error", "code": "unknown_term"}]
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -25,6 +26,9 @@ class Issue:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+    # The message's key in the catalogue (i18n/<lang>.messages.yaml), where it has one:
+    # what the submission form reads to say the problem in its own plainer words.
+    code: str | None = dc_field(default=None, compare=False)
 
     def text(self) -> str:
         """``path:line: field 'x': message — hint`` on one line."""

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from . import formats, schema_text
+from .i18n import vocabulary_in
 from .vocabulary import Vocabulary
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -34,20 +36,29 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
-def load_schema(kind: str) -> dict[str, Any]:
-    """The expanded JSON Schema for ``kind`` (one of :data:`KINDS`)."""
+def _texted(name: str, language: str) -> dict[str, Any]:
+    """Schema file ``name`` with its words in ``language`` (i18n/<lang>.schema.yaml)."""
+    schema = copy.deepcopy(_raw(name))
+    schema_text.apply(schema, name.removesuffix(".schema.yaml"), language)
+    return schema
+
+
+@cache
+def load_schema(kind: str, language: str = "en") -> dict[str, Any]:
+    """The expanded JSON Schema for ``kind`` (one of :data:`KINDS`), its descriptions and
+    allowed-value labels in ``language``."""
     if kind not in KINDS:
         raise ValueError(f"unknown content kind {kind!r}; expected one of {', '.join(KINDS)}")
-    schema = copy.deepcopy(_raw(f"{kind}.schema.yaml"))
-    vocab = vocabulary()
+    schema = copy.deepcopy(_texted(f"{kind}.schema.yaml", language))
+    vocab = vocabulary_in(vocabulary(), language)
     defs = schema.setdefault("$defs", {})
-    _expand(schema, vocab, defs)
+    _expand(schema, vocab, defs, language)
     if not defs:
         del schema["$defs"]
     return schema
 
 
-def _expand(node: Any, vocab: Vocabulary, defs: dict[str, Any]) -> None:
+def _expand(node: Any, vocab: Vocabulary, defs: dict[str, Any], language: str) -> None:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
@@ -56,18 +67,18 @@ def _expand(node: Any, vocab: Vocabulary, defs: dict[str, Any]) -> None:
             file, _, pointer = ref.partition("#")
             name = pointer.rsplit("/", 1)[-1]
             if name not in defs:
-                defs[name] = copy.deepcopy(_resolve(_raw(file), pointer))
-                _expand(defs[name], vocab, defs)
+                defs[name] = copy.deepcopy(_resolve(_texted(file, language), pointer))
+                _expand(defs[name], vocab, defs, language)
             node["$ref"] = f"#/$defs/{name}"
         if "x-vocabulary" in node and "enum" not in node:
             terms = vocab.terms(node["x-vocabulary"])
             node["enum"] = [t.slug for t in terms]
             node["x-enum-labels"] = {str(t.slug): t.label for t in terms}
         for value in list(node.values()):
-            _expand(value, vocab, defs)
+            _expand(value, vocab, defs, language)
     elif isinstance(node, list):
         for value in node:
-            _expand(value, vocab, defs)
+            _expand(value, vocab, defs, language)
 
 
 def _resolve(root: dict[str, Any], pointer: str) -> Any:
@@ -88,12 +99,11 @@ def resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
 # (tests/core/test_schema_agreement.py). Patterns use only what ECMA-262 and Python
 # regular expressions share. The validator strips a value before checking it: so do these.
 PATTERNS = {
-    # validate._check_uri: an http(s) scheme, a host, no white space inside.
+    # formats._uri: an http(s) scheme, a host, no white space inside.
     "uri": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+([/?#]\S*)?\s*$",
-    # validate.EMAIL
-    "email": r"^\s*[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*"
-             r"\.[A-Za-z]{2,}\s*$",
-    # validate._check_date: YYYY-MM-DD with a month and day in range (that the day exists
+    # formats.yaml's email pattern, allowing the white space the validator strips.
+    "email": r"^\s*" + formats.table()["email"][1:-1] + r"\s*$",
+    # formats._date: YYYY-MM-DD with a month and day in range (that the day exists
     # in its month, and is not in the future, only `commons validate` can say).
     "date": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
 }
@@ -107,11 +117,11 @@ def _min_stripped(n: int) -> str:
     return r"^\s*\S[\s\S]{%d,}\S\s*$" % (n - 2)
 
 
-def published_schema(kind: str) -> dict[str, Any]:
+def published_schema(kind: str, language: str = "en") -> dict[str, Any]:
     """The schema as editors and standard validators get it: the validator's schema, with
     its coded rules added where JSON Schema can state them. An optional field left empty
     (``funding:``) counts as absent, as the validator treats it; formats become patterns."""
-    schema = copy.deepcopy(load_schema(kind))
+    schema = copy.deepcopy(load_schema(kind, language))
     schema["$id"] = f"{kind}.schema.json"
     _publish(schema)
     return schema

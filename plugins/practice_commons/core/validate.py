@@ -3,9 +3,11 @@
 A small interpreter for the subset of JSON Schema our schemas use. We do not
 use a general JSON Schema library here because contributors need more than a
 path and a keyword: the line, the field in their words, the nearest allowed
-value, the misspelt key, and the fix; and a build must check thousands of
-files per second. ``tests/core/test_schema_conformance.py`` checks that this
-interpreter and the reference ``jsonschema`` implementation agree.
+value, the misspelt key, and the fix. The words come from the message catalogue
+(:mod:`.messages`), the value formats from one table (:mod:`.formats`); the
+submission form's script interprets the same schema, catalogue and table.
+``tests/core/test_schema_conformance.py`` checks that this interpreter and the
+reference ``jsonschema`` implementation agree.
 """
 
 from __future__ import annotations
@@ -15,47 +17,15 @@ import difflib
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
+from . import formats
 from .fastcheck import compile_schema
 from .frontmatter import Document, Path_, dotted
 from .issues import Issue
+from .messages import Messages, shown as _shown, type_of
 from .schema import load_schema, resolve_ref, vocabulary
-from .vocabulary import NOUNS
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a group of fields",
-    "null": "empty",
-}
-_TYPE_HINTS = {
-    "array": "write it as a list, one '- value' per line under the field",
-    "object": "write the sub-fields on the lines below, indented by two spaces",
-    "string": "put the value in double quotes",
-    "integer": "write a number such as 3, without quotes",
-}
-EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def type_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+__all__ = ["Validator", "describe", "type_of"]
 
 
 def _is_type(value: Any, wanted: str) -> bool:
@@ -64,29 +34,25 @@ def _is_type(value: Any, wanted: str) -> bool:
 
 
 def describe(value: Any) -> str:
-    kind = type_of(value)
-    if kind == "boolean":
-        # Not "true or false false": YAML reads yes/no/on/off/true/false as this.
-        return f"the yes/no value {str(value).lower()}"
-    if kind in ("string", "integer", "number"):
-        shown = repr(value) if kind == "string" else str(value).lower()
-        return f"{_TYPE_NAMES[kind]} {shown[:60]}"
-    return _TYPE_NAMES[kind]
+    """``value`` as an English message names it."""
+    return Messages("en").describe(value)
 
 
 class Validator:
-    """Validates data of one kind; build it once and reuse it for every file."""
+    """Validates data of one kind; build it once and reuse it for every file.
 
-    def __init__(self, kind: str, today: dt.date | None = None) -> None:
+    ``language`` picks the message catalogue (default English, as in the terminal).
+    """
+
+    def __init__(self, kind: str, today: dt.date | None = None, language: str = "en") -> None:
         self.kind = kind
-        self.schema = load_schema(kind)
+        self.schema = load_schema(kind, language)
         self.vocab = vocabulary()
         self.today = today or dt.date.today()
-        self.formats: dict[str, Callable[[str], tuple[str, str] | None]] = {
-            "date": self._check_date,
-            "email": _check_email,
-            "uri": _check_uri,
-            "attachment": _check_attachment,
+        self.m = Messages(language)
+        self.formats: dict[str, Callable[[str], formats.Problem | None]] = {
+            name: (lambda v, n=name: formats.check(n, v, self.today))
+            for name in ("date", "email", "uri", "attachment")
         }
         # Most files are valid: a compiled yes/no check first, the walk only to explain a no.
         self._valid = compile_schema(self.schema, self.formats)
@@ -101,8 +67,14 @@ class Validator:
             # scale …); they rely on the shapes the schema has just checked.
             from .downloads.checks import check_template
             out.extend(check_template(doc))
-        out.extend(_not_stated_alone(doc))
+        out.extend(self._not_stated_alone(doc))
         return out
+
+    def _issue(self, doc: Document, path: Path_, key: str, hint: str | None = None,
+               line_path: Path_ | None = None, **values: Any) -> Issue:
+        """An issue whose message is ``key`` of the catalogue; ``hint`` is said already."""
+        line = doc.line_of(path if line_path is None else line_path)
+        return Issue(doc.path, line, dotted(path) or None, self.m.say(key, **values), hint, code=key)
 
     # -- the walk ---------------------------------------------------------------
 
@@ -113,69 +85,73 @@ class Validator:
         if "oneOf" in schema:
             self._one_of(schema, value, path, doc, out)
             return
+        say = self.m.say
 
-        def report(message: str, hint: str | None = None) -> None:
-            out.append(Issue(doc.path, doc.line_of(path), dotted(path) or None, message, hint))
+        def report(key: str, hint: str | None = None, **values: Any) -> None:
+            out.append(self._issue(doc, path, key, hint, **values))
 
         if "const" in schema and value != schema["const"]:
-            report(f"must be {schema['const']!r}, not {describe(value)}")
+            report("const", expected=repr(schema["const"]), actual=self.m.describe(value))
             return
         types = schema.get("type")
         if types is not None:
             types = [types] if isinstance(types, str) else types
             if not any(_is_type(value, t) for t in types):
                 if value is None or value == "":
-                    report("is empty", "fill it in, or remove the line if the field is optional")
+                    report("empty", say("empty.hint"))
                 else:
-                    wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-                    report(f"should be {wanted}, not {describe(value)}", _TYPE_HINTS.get(types[0]))
+                    wanted = self.m.t["type.or"].join(self.m.type_name(t) for t in types)
+                    report("wrong_type", self.m.t.get("wrong_type.hint." + types[0]),
+                           wanted=wanted, actual=self.m.describe(value))
                 return
         if "enum" in schema and value not in schema["enum"]:
-            report(*self._enum_message(schema, value))
+            key, hint, values = self._enum_message(schema, value)
+            report(key, hint, **values)
             return
         kind = type_of(value)
         if kind == "string":
             self._string(schema, value, report)
         elif kind in ("integer", "number"):
             if "minimum" in schema and value < schema["minimum"]:
-                report(f"{value} is less than the minimum {schema['minimum']}")
+                report("below_minimum", value=value, minimum=schema["minimum"])
             if "maximum" in schema and value > schema["maximum"]:
-                report(f"{value} is more than the maximum {schema['maximum']}")
+                report("above_maximum", value=value, maximum=schema["maximum"])
         elif kind == "array":
             self._array(schema, value, path, doc, out, report)
         elif kind == "object":
             self._object(schema, value, path, doc, out)
 
     def _string(self, schema: dict[str, Any], value: str, report: Callable[..., None]) -> None:
+        say = self.m.say
         stripped = value.strip()
         if "minLength" in schema and len(stripped) < schema["minLength"]:
             if not stripped:
-                report("is empty", "fill it in, or remove the line if the field is optional")
+                report("empty", say("empty.hint"))
             else:
-                report(f"is too short ({len(stripped)} characters; at least {schema['minLength']})",
-                       "say a little more")
+                report("too_short", say("too_short.hint"), n=len(stripped), min=schema["minLength"])
             return
         if "maxLength" in schema and len(value) > schema["maxLength"]:
-            report(f"is too long ({len(value)} characters; at most {schema['maxLength']})",
-                   f"shorten it by {len(value) - schema['maxLength']} characters")
+            report("too_long", say("too_long.hint", over=len(value) - schema["maxLength"]),
+                   n=len(value), max=schema["maxLength"])
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            report(f"{_shown(value)} is not in the expected form", _pattern_hint(schema))
+            report("pattern", self._pattern_hint(schema), value=_shown(value))
         fmt = schema.get("format")
         if fmt in self.formats:
             problem = self.formats[fmt](value)
             if problem:
-                report(*problem)
+                key, hint_key, values = problem
+                report(key, say(hint_key), **{"value": _shown(value), **values})
 
     def _array(self, schema: dict[str, Any], value: list[Any], path: Path_, doc: Document,
                out: list[Issue], report: Callable[..., None]) -> None:
+        say = self.m.say
         if "minItems" in schema and len(value) < schema["minItems"]:
             if not value:
-                report("is empty", f"list at least {schema['minItems']} value(s)")
+                report("empty", say("list_empty.hint", min=schema["minItems"]))
             else:
-                report(f"has {len(value)} item(s); at least {schema['minItems']} needed")
+                report("too_few_items", n=len(value), min=schema["minItems"])
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            report(f"has {len(value)} items; at most {schema['maxItems']} allowed",
-                   "keep the most important ones")
+            report("too_many_items", say("too_many_items.hint"), n=len(value), max=schema["maxItems"])
         items = schema.get("items")
         if items:
             for i, item in enumerate(value):
@@ -184,29 +160,29 @@ class Validator:
             seen: list[Any] = []
             for i, item in enumerate(value):
                 if item in seen:
-                    out.append(Issue(doc.path, doc.line_of(path + (i,)), dotted(path + (i,)),
-                                     f"{describe(item)} is listed twice", "remove the repeated line"))
+                    out.append(self._issue(doc, path + (i,), "listed_twice", say("listed_twice.hint"),
+                                           value=self.m.describe(item)))
                 else:
                     seen.append(item)
 
     def _object(self, schema: dict[str, Any], value: dict[str, Any], path: Path_, doc: Document,
                 out: list[Issue]) -> None:
+        say = self.m.say
         props: dict[str, Any] = schema.get("properties", {})
         for name in schema.get("required", ()):
             if name not in value:
-                where = f" under '{dotted(path)}'" if path else ""
-                out.append(Issue(doc.path, doc.line_of(path), dotted(path + (name,)),
-                                 f"required field is missing{where}",
-                                 f"add '{name}:' with {_field_help(props.get(name, {}))}"))
+                where = say("missing.where", parent=dotted(path)) if path else ""
+                hint = say("missing.hint", name=name, help=self._field_help(props.get(name, {})))
+                out.append(self._issue(doc, path + (name,), "missing", hint, line_path=path,
+                                       where=where))
         for name, item in value.items():
             sub = props.get(name)
             if sub is None:
                 if schema.get("additionalProperties", True) is False:
                     close = difflib.get_close_matches(name, list(props), n=1, cutoff=0.6)
-                    hint = (f"did you mean '{close[0]}'?" if close
-                            else f"allowed fields here: {', '.join(props)}")
-                    out.append(Issue(doc.path, doc.line_of(path + (name,)), dotted(path + (name,)),
-                                     "unknown field", hint))
+                    hint = (say("unknown_field.hint.near", near=close[0]) if close
+                            else say("unknown_field.hint.allowed", allowed=", ".join(props)))
+                    out.append(self._issue(doc, path + (name,), "unknown_field", hint))
                 continue
             if item is None and name not in schema.get("required", ()):
                 # `field:` with nothing after it: treat an optional field as absent.
@@ -216,125 +192,70 @@ class Validator:
     def _one_of(self, schema: dict[str, Any], value: Any, path: Path_, doc: Document,
                 out: list[Issue]) -> None:
         # Our oneOf is always a union of object shapes told apart by a `type` const.
+        say = self.m.say
         variants = {}
         for option in schema["oneOf"]:
             target = resolve_ref(self.schema, option["$ref"]) if "$ref" in option else option
             variants[target["properties"]["type"]["const"]] = target
-        line = doc.line_of(path)
         if not isinstance(value, dict):
-            out.append(Issue(doc.path, line, dotted(path), f"should be a group of fields, not {describe(value)}",
-                             _TYPE_HINTS["object"]))
+            out.append(self._issue(doc, path, "not_object", self.m.t["wrong_type.hint.object"],
+                                   actual=self.m.describe(value)))
             return
         kind = value.get("type")
         if isinstance(kind, (list, dict)) or kind not in variants:  # a list is unhashable
             close = difflib.get_close_matches(str(kind), list(variants), n=1, cutoff=0.5)
-            hint = (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {', '.join(variants)}"
-            field_path = path + ("type",)
-            message = "is missing" if kind is None else f"unknown type {_shown(kind)}"
-            out.append(Issue(doc.path, doc.line_of(field_path), dotted(field_path), message, hint))
+            near = say("unknown_type.hint.near", near=close[0]) if close else ""
+            hint = say("unknown_type.hint", near=near, allowed=", ".join(variants))
+            if kind is None:
+                out.append(self._issue(doc, path + ("type",), "type_missing", hint))
+            else:
+                out.append(self._issue(doc, path + ("type",), "unknown_type", hint, value=_shown(kind)))
             return
         self._check(variants[kind], value, path, doc, out)
 
-    # -- messages and formats ------------------------------------------------------
+    # -- messages ----------------------------------------------------------------
 
-    def _enum_message(self, schema: dict[str, Any], value: Any) -> tuple[str, str]:
+    def _enum_message(self, schema: dict[str, Any], value: Any) -> tuple[str, str, dict[str, Any]]:
         name = schema.get("x-vocabulary")
         allowed = schema["enum"]
         if name:
-            noun = NOUNS.get(name, "value")
             near = self.vocab.suggest(name, value)
-            message = f"unknown {noun} {_shown(value)}"
+            key, values = "unknown_term", {"noun": self.m.noun(name), "value": _shown(value)}
         else:
-            noun = "value"
             near = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=3, cutoff=0.5)
-            message = f"{_shown(value)} is not an allowed value"
+            key, values = "not_allowed", {"value": _shown(value)}
+        if near:
+            options = self.m.t["options.or"].join(_listed(n) for n in near)
+            return key, self.m.say("did_you_mean", options=options), values
         labels = schema.get("x-enum-labels", {})
-        listing = ", ".join((repr(a) if isinstance(a, str) else str(a))
-                            + (f" ({labels[str(a)]})" if str(a) in labels and labels[str(a)] != a
-                               and len(allowed) <= 8 else "")
+        listing = ", ".join(_listed(a) + (f" ({labels[str(a)]})" if str(a) in labels
+                                          and labels[str(a)] != a and len(allowed) <= 8 else "")
                             for a in allowed)
         if len(allowed) > 12:
-            listing = ", ".join(repr(a) if isinstance(a, str) else str(a) for a in allowed[:12]) + ", …"
-        if near:
-            return message, "did you mean " + " or ".join(repr(n) if isinstance(n, str) else str(n)
-                                                          for n in near) + "?"
-        return message, f"use one of: {listing}"
+            listing = ", ".join(_listed(a) for a in allowed[:12]) + ", …"
+        return key, self.m.say("use_one_of", listing=listing), values
 
-    def _check_date(self, value: str) -> tuple[str, str] | None:
-        if not DATE.match(value):
-            return f"{_shown(value)} is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-01"
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            return f"{_shown(value)} is not a real date", "check the month (01–12) and day"
-        if day > self.today:
-            return f"{value} is in the future", "use the date it actually happened"
-        return None
+    def _pattern_hint(self, schema: dict[str, Any]) -> str:
+        examples = schema.get("examples")
+        example = self.m.say("pattern.example", example=repr(examples[0])) if examples else ""
+        description = str(schema.get("description") or self.m.t["pattern.hint.default"]).rstrip(".")
+        return self.m.say("pattern.hint", description=description, example=example)
 
+    def _field_help(self, schema: dict[str, Any]) -> str:
+        desc = schema.get("description")
+        if desc:
+            return desc[0].lower() + desc[1:].rstrip(".")
+        return self.m.t["missing.help.default"]
 
-def _check_email(value: str) -> tuple[str, str] | None:
-    if EMAIL.match(value.strip()):
-        return None
-    return f"{_shown(value)} is not an email address", "write it as name@example.org"
-
-
-def _check_uri(value: str) -> tuple[str, str] | None:
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:  # "https://[x": an unclosed IPv6 host
-        return f"{_shown(value)} is not a web address", "write the full address, starting with https://"
-    # Any white space, not only spaces: urlsplit silently drops tabs and newlines, and the
-    # published schema's pattern (core/schema.py PATTERNS) refuses them.
-    if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", value.strip()):
-        return None
-    if parts.scheme and parts.scheme not in ("http", "https"):
-        return (f"links must start with https:// or http://, not {parts.scheme}:",
-                "use the page's full web address")
-    return f"{_shown(value)} is not a web address", "write the full address, starting with https://"
+    def _not_stated_alone(self, doc: Document) -> list[Issue]:
+        """``not-stated`` is a grade band's absence: listed beside a band, it contradicts it."""
+        bands = doc.data.get("grade_bands") if isinstance(doc.data, dict) else None
+        if not isinstance(bands, list) or "not-stated" not in bands or len(bands) < 2:
+            return []
+        i = bands.index("not-stated")
+        return [self._issue(doc, ("grade_bands", i), "not_stated_alone",
+                            self.m.say("not_stated_alone.hint"))]
 
 
-def _check_attachment(value: str) -> tuple[str, str] | None:
-    v = value.replace("\\", "/")
-    if v.startswith("/") or re.match(r"^[A-Za-z]:", v) or ".." in v.split("/") or "://" in v:
-        return (f"{_shown(value)} points outside the profile's folder",
-                "put the file in the profile's own folder and give its name, e.g. handbook.pdf")
-    if not all(_FILE_NAME.match(part) for part in v.split("/")):
-        # The name becomes a link's href: "javascript:x//a.pdf" or "%2e%2e/a.pdf" would
-        # be read by the browser as a script or a path outside the folder.
-        return (f"{_shown(value)} is not a plain file name",
-                ("use letters, digits, spaces, '.', '-' and '_' (no ':', '%', '#', '?' or a "
-                 "leading '.'), e.g. handbook.pdf"))
-    return None
-
-
-_FILE_NAME = re.compile(r"\w[\w .()+,=~-]*\Z")
-
-
-def _shown(value: Any, limit: int = 80) -> str:
-    """``repr(value)``, shortened: a message stays one line even for a megabyte of text."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _pattern_hint(schema: dict[str, Any]) -> str:
-    examples = schema.get("examples")
-    example = f", e.g. {examples[0]!r}" if examples else ""
-    return f"{schema.get('description', 'check the format')}".rstrip(".") + example
-
-
-def _field_help(schema: dict[str, Any]) -> str:
-    desc = schema.get("description")
-    if desc:
-        return desc[0].lower() + desc[1:].rstrip(".")
-    return "a value"
-
-
-def _not_stated_alone(doc: Document) -> list[Issue]:
-    """``not-stated`` is a grade band's absence: listed beside a band, it contradicts it."""
-    bands = doc.data.get("grade_bands") if isinstance(doc.data, dict) else None
-    if not isinstance(bands, list) or "not-stated" not in bands or len(bands) < 2:
-        return []
-    i = bands.index("not-stated")
-    return [Issue(doc.path, doc.line_of(("grade_bands", i)), f"grade_bands[{i}]",
-                  "'not-stated' cannot be listed with grade bands",
-                  "keep only the bands a source gives, or only not-stated if none does")]
+def _listed(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
