@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from practice_commons.core import Validator, load_schema, vocabulary
+from practice_commons.core import Validator, formats, load_schema, messages, vocabulary
 from practice_commons.core.frontmatter import Document
 from practice_commons.core.scaffold import BODY_SECTIONS, FLOW_MAX, render_profile
 
@@ -41,8 +41,10 @@ def js(browser):
         page.add_script_tag(path=str(script))
     vocab = {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
                     for t in vocabulary().terms(name)] for name in vocabulary().lists}
-    page.evaluate("([s, v, f]) => { window.S = s; window.V = v; window.F = f; }",
-                  [load_schema("profile"), vocab, FLOW_MAX])
+    page.evaluate("([s, v, f, m, fm]) => { window.S = s; window.V = v; window.F = f;"
+                  " window.M = m; window.FM = fm; }",
+                  [load_schema("profile"), vocab, FLOW_MAX, messages.table("en"),
+                   formats.browser_table()])
     yield page
     context.close()
 
@@ -54,7 +56,7 @@ def python_issues(data: Any) -> list[tuple]:
 
 def js_issues(page, datas: list[Any]) -> list[list[tuple]]:
     out = page.evaluate(
-        "(ds) => ds.map(d => new PracticeCommonsProfile.Validator(S, V, '2026-01-01').validate(d)"
+        "(ds) => ds.map(d => new PracticeCommonsProfile.Validator(S, V, '2026-01-01', M, FM).validate(d)"
         ".map(i => [i.field, i.message, i.hint]))", datas)
     return [[tuple(i) for i in issues] for issues in out]
 

@@ -3,8 +3,9 @@
 The form has a control for every field of ``load_schema("profile")`` and nothing
 else: its labels come from the interface strings, its help text from each
 field's ``description``, its choices from the vocabularies. The page embeds the
-same expanded schema, and ``submit-validate.js`` checks it with a port of
-:mod:`.validate`, so the form cannot ask for something the validator refuses.
+same expanded schema (in the site's language) with the validator's message
+catalogue and formats' table, which ``submit-validate.js`` interprets as
+:mod:`.validate` does, so the form cannot ask for something the validator refuses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import formats, messages
 from .collection import Collection
 from .scaffold import BODY_SECTIONS, FLOW_MAX
 from .schema import load_schema, resolve_ref, vocabulary
@@ -84,12 +86,13 @@ def _choices(node: dict[str, Any], vocab: Vocabulary | None) -> list[tuple[str, 
 
 
 def build(strings: dict[str, str], collection: Collection | None = None,
-          vocab: Vocabulary | None = None) -> list[Field]:
+          vocab: Vocabulary | None = None, language: str = "en") -> list[Field]:
     """Every field of the profile schema as form controls, in the schema's order.
 
-    ``vocab`` gives the choices' labels (default: the schema's English labels).
+    ``vocab`` gives the choices' labels (default: the schema's labels in ``language``);
+    the help text is the schema's, in ``language``.
     """
-    root = load_schema("profile")
+    root = load_schema("profile", language)
     refs = {}
     if collection is not None:
         refs = {"case-study": collection.published("case-study"),
@@ -170,13 +173,15 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
 
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
               profiles_dir: str, contact: dict[str, Any] | None = None,
-              slug_table: str = "") -> dict[str, Any]:
+              slug_table: str = "", language: str = "en") -> dict[str, Any]:
     """What ``submit.js`` needs, embedded in the page as JSON. ``contact`` is the host's
     (``extra.host.contact``): where a file goes when there is no repository;
     ``slug_table`` the address of :func:`.slug.char_table`'s file."""
     vocab = vocabulary()
     return {
-        "schema": load_schema("profile"),
+        "schema": load_schema("profile", language),
+        "messages": messages.table(language),
+        "formats": formats.browser_table(),
         # Aliases are needed to make the validator's "did you mean" suggestions.
         "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
                               for t in vocab.terms(name)] for name in vocab.lists},

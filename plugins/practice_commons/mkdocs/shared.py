@@ -96,5 +96,9 @@ def _vocab_in(language: str) -> Vocabulary:
     return vocabulary_in(vocabulary(), language)
 
 
-def _language(config: MkDocsConfig) -> str:
+def language(config: MkDocsConfig) -> str:
+    """The site's language: Material's ``theme.language``."""
     return str(config.theme.get("language") or "en")
+
+
+_language = language

@@ -89,12 +89,13 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
         contact = ((config.extra or {}).get("host") or {}).get("contact")
         data = formspec.page_data(t, self.repository, self.config.branch, self.config.profiles_dir,
                                   contact if isinstance(contact, dict) else None,
-                                  slug_table=get_relative_url(SLUG_TABLE, page.url))
+                                  slug_table=get_relative_url(SLUG_TABLE, page.url),
+                                  language=shared.language(config))
         # "</script>" inside the JSON would end the element: escape what HTML reads.
         data_json = (json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
                      .replace(">", "\\u003e").replace("&", "\\u0026"))
         fields = formspec.build(t, shared.collection_for(config, self.config.profiles_dir),
-                                shared.vocab(config))
+                                shared.vocab(config), shared.language(config))
         context["pc_submit"] = {
             "t": t,
             "steps": formspec.steps(fields),

@@ -19,10 +19,20 @@
   }
 
   /** One problem in plain words. ``c``: {S, label, kind, help, guide}. */
+  // The validator's message keys (i18n/<lang>.messages.yaml) → the form's own words.
+  var PLAIN = {
+    too_short: "submit_msg_short", too_long: "submit_msg_long", too_many_items: "submit_msg_many",
+    too_few_items: "submit_msg_add", bad_scheme: "submit_msg_url", not_uri: "submit_msg_url",
+    not_email: "submit_msg_email", future_date: "submit_msg_future", not_date: "submit_msg_date",
+    not_real_date: "submit_msg_date", pattern: "submit_msg_form",
+    unknown_term: "submit_msg_choose", not_allowed: "submit_msg_choose"
+  };
+
+  /** One problem in plain words. ``c``: {S, label, kind, help, guide}. */
   function plain(issue, c) {
-    var m = issue.message, S = c.S, r;
-    var v = { label: c.label, help: c.help || "", guide: c.guide || "" };
-    if (/^required field is missing|^is empty$/.test(m)) {
+    var S = c.S, a = issue.args || {};
+    var v = { label: c.label, help: c.help || "", guide: c.guide || "", n: a.n, min: a.min, max: a.max };
+    if (issue.code === "missing" || issue.code === "empty") {
       if (c.kind === "section") return fmt(S.submit_msg_section, v);
       var own = S["submit_need_" + slot(issue.field)];
       if (own) return own;
@@ -31,24 +41,11 @@
       if (c.kind === "repeat") return fmt(S.submit_msg_add, v);
       return fmt(S.submit_msg_need, v);
     }
-    if ((r = /^is too short \((\d+) characters; at least (\d+)\)/.exec(m))) {
-      v.n = r[1]; v.min = r[2]; return fmt(S.submit_msg_short, v);
+    if (issue.code === "wrong_type" && /^(integer|number)$/.test(a.wanted_type || "")) {
+      return fmt(S.submit_msg_number, v);
     }
-    if ((r = /^is too long \((\d+) characters; at most (\d+)\)/.exec(m))) {
-      v.n = r[1]; v.max = r[2]; return fmt(S.submit_msg_long, v);
-    }
-    if ((r = /^has (\d+) items; at most (\d+) allowed/.exec(m))) {
-      v.n = r[1]; v.max = r[2]; return fmt(S.submit_msg_many, v);
-    }
-    if (/^has \d+ item\(s\); at least/.test(m)) return fmt(S.submit_msg_add, v);
-    if (/^links must start with|is not a web address$/.test(m)) return fmt(S.submit_msg_url, v);
-    if (/is not an email address$/.test(m)) return fmt(S.submit_msg_email, v);
-    if (/is in the future$/.test(m)) return fmt(S.submit_msg_future, v);
-    if (/is not a (real )?date$/.test(m)) return fmt(S.submit_msg_date, v);
-    if (/^should be (a whole number|a number)/.test(m)) return fmt(S.submit_msg_number, v);
-    if (/ is not in the expected form$/.test(m)) return fmt(S.submit_msg_form, v);
-    if (/^unknown |is not an allowed value$/.test(m)) return fmt(S.submit_msg_choose, v);
-    v.message = m + (issue.hint ? " — " + issue.hint : "");
+    if (PLAIN[issue.code]) return fmt(S[PLAIN[issue.code]], v);
+    v.message = issue.message + (issue.hint ? " — " + issue.hint : "");
     return fmt(S.submit_msg_other, v);
   }
 
@@ -65,7 +62,7 @@
       var text = String(body[heading] || "").replace(/<!--[\s\S]*?(-->|$)/g, "").trim();
       var w = words(text);
       if (FILLERS.indexOf(w) >= 0 || FILLERS.indexOf(text.toLowerCase()) >= 0 || w === words(guides[i])) {
-        out.push({ field: "body[" + i + "]", message: "is empty", hint: null });
+        out.push({ field: "body[" + i + "]", code: "empty", message: "", hint: null });
       }
     });
     return out;

@@ -1,9 +1,11 @@
 /* Practice Commons: the profile validator, for the browser.
  *
- * A line-by-line port of core/validate.py, so the "Submit a profile" form gives
- * exactly the messages `commons validate` gives. Needs submit-pycompat.js.
- * tests/browser/test_submit_parity.py runs both on the same inputs and compares;
- * change the two together.
+ * It interprets what the build hands it and nothing of its own: the profile schema in
+ * the site's language, the validator's message catalogue (i18n/<lang>.messages.yaml)
+ * and the value formats' table (core/schema/formats.yaml), walked as core/validate.py
+ * walks them, so the "Submit a profile" form gives exactly the messages
+ * `commons validate` gives. Needs submit-pycompat.js.
+ * tests/browser/test_submit_parity.py runs both on the same inputs and compares.
  */
 (function (global) {
   "use strict";
@@ -13,42 +15,17 @@
   var str = NS.str, eq = NS.eq, contains = NS.contains;
   var closeMatches = NS.closeMatches, suggest = NS.suggest;
 
-  var TYPE_NAMES = {
-    string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
-    array: "a list", object: "a group of fields", "null": "empty"
-  };
-  var TYPE_HINTS = {
-    array: "write it as a list, one '- value' per line under the field",
-    object: "write the sub-fields on the lines below, indented by two spaces",
-    string: "put the value in double quotes",
-    integer: "write a number such as 3, without quotes"
-  };
-  var NOUNS = {
-    levels: "pyramid level", stages: "collaboration stage", dimensions: "collaboration dimension",
-    topics: "topic", grade_bands: "grade band", sectors: "sector",
-    formats: "kind of support", essa_tiers: "ESSA tier", statuses: "status",
-    equity_purposes: "equity purpose", states: "state code"
-  };
-  var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  // Python's \w is Unicode letters, digits and "_".
-  var FILE_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_ .()+,=~-]*$/u;
+  // core/messages.py fill(): {name} replaced in one pass.
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
 
   // _shown(): repr() cut to 80 characters, so a message stays one line.
   function shown(v) {
     var t = chars(repr(v));
     return t.length <= 80 ? t.join("") : t.slice(0, 79).join("") + "\u2026";
-  }
-
-  function describe(v) {
-    var kind = typeOf(v);
-    // As core/validate.py's describe(): not "true or false false" (issue 14).
-    if (kind === "boolean") return "the yes/no value " + String(v);
-    if (kind === "string" || kind === "integer" || kind === "number") {
-      var shown = kind === "string" ? reprStr(v) : String(v).toLowerCase();
-      return TYPE_NAMES[kind] + " " + chars(shown).slice(0, 60).join("");
-    }
-    return TYPE_NAMES[kind];
   }
 
   // -- urllib.parse.urlsplit, as far as _check_uri needs it -----------------------
@@ -89,32 +66,54 @@
     return node;
   }
 
-  function fieldHelp(schema) {
-    var d = schema.description;
-    return d ? d[0].toLowerCase() + d.slice(1).replace(/\.+$/, "") : "a value";
-  }
-
-  /** Every problem in `data`, as {field, message, hint}, like Validator(kind).validate. */
-  function Validator(schema, vocabulary, today) {
+  /** Every problem in `data`, as {field, code, message, hint}, like Validator(kind).validate.
+   * `messages`: the catalogue; `formats`: the formats' table (core/formats.py browser_table). */
+  function Validator(schema, vocabulary, today, messages, formats) {
     this.root = schema;
     this.vocab = vocabulary;
     this.today = today;
+    this.t = messages;
+    this.formats = {
+      email: new RegExp(formats.email, "u"), date: new RegExp(formats.date, "u"),
+      fileName: new RegExp(formats.file_name, "u"), schemes: formats.uri_schemes
+    };
   }
+
+  Validator.prototype.say = function (key, values) { return fill(this.t[key], values || {}); };
+
+  Validator.prototype.describe = function (v) {
+    var kind = typeOf(v);
+    if (kind === "boolean") return this.say("describe.boolean", { value: String(v) });
+    if (kind === "string" || kind === "integer" || kind === "number") {
+      var text = kind === "string" ? reprStr(v) : String(v).toLowerCase();
+      return this.say("describe.scalar", { type: this.t["type." + kind], value: chars(text).slice(0, 60).join("") });
+    }
+    return this.t["type." + kind];
+  };
+
+  Validator.prototype.issue = function (path, key, hint, values) {
+    return { field: dotted(path) || null, code: key, message: this.say(key, values),
+      hint: hint === undefined ? null : hint, args: values || {} };
+  };
+
+  Validator.prototype.fieldHelp = function (schema) {
+    var d = schema.description;
+    return d ? d[0].toLowerCase() + d.slice(1).replace(/\.+$/, "") : this.t["missing.help.default"];
+  };
 
   Validator.prototype.validate = function (data) {
     var out = [];
     this.check(this.root, data, [], out);
-    return out;
+    return out.concat(this.notStatedAlone(data));
   };
 
   Validator.prototype.check = function (schema, value, path, out) {
+    var self = this;
     if (schema.$ref) schema = resolve(this.root, schema.$ref);
     if (schema.oneOf) { this.oneOf(schema, value, path, out); return; }
-    function report(message, hint) {
-      out.push({ field: dotted(path) || null, message: message, hint: hint === undefined ? null : hint });
-    }
+    function report(key, hint, values) { out.push(self.issue(path, key, hint, values)); }
     if ("const" in schema && !eq(value, schema["const"])) {
-      report("must be " + repr(schema["const"]) + ", not " + describe(value));
+      report("const", null, { expected: repr(schema["const"]), actual: this.describe(value) });
       return;
     }
     var types = schema.type;
@@ -122,27 +121,30 @@
       types = typeof types === "string" ? [types] : types;
       if (!types.some(function (t) { return isType(value, t); })) {
         if (value === null || value === undefined || value === "") {
-          report("is empty", "fill it in, or remove the line if the field is optional");
+          report("empty", this.say("empty.hint"));
         } else {
-          report("should be " + types.map(function (t) { return TYPE_NAMES[t]; }).join(" or ") +
-            ", not " + describe(value), TYPE_HINTS[types[0]] || null);
+          var hint = this.t["wrong_type.hint." + types[0]];
+          report("wrong_type", hint === undefined ? null : hint, {
+            wanted: types.map(function (t) { return self.t["type." + t]; }).join(this.t["type.or"]),
+            actual: this.describe(value), wanted_type: types[0]
+          });
         }
         return;
       }
     }
     if (schema["enum"] && !contains(schema["enum"], value)) {
       var em = this.enumMessage(schema, value);
-      report(em[0], em[1]);
+      report(em[0], em[1], em[2]);
       return;
     }
     var kind = typeOf(value);
     if (kind === "string") this.string(schema, value, report);
     else if (kind === "integer" || kind === "number") {
       if ("minimum" in schema && value < schema.minimum) {
-        report(value + " is less than the minimum " + schema.minimum);
+        report("below_minimum", null, { value: value, minimum: schema.minimum });
       }
       if ("maximum" in schema && value > schema.maximum) {
-        report(value + " is more than the maximum " + schema.maximum);
+        report("above_maximum", null, { value: value, maximum: schema.maximum });
       }
     } else if (kind === "array") this.array(schema, value, path, out, report);
     else if (kind === "object") this.object(schema, value, path, out);
@@ -151,72 +153,64 @@
   Validator.prototype.string = function (schema, value, report) {
     var stripped = strip(value);
     if ("minLength" in schema && len(stripped) < schema.minLength) {
-      if (!stripped) report("is empty", "fill it in, or remove the line if the field is optional");
-      else {
-        report("is too short (" + len(stripped) + " characters; at least " + schema.minLength + ")",
-          "say a little more");
-      }
+      if (!stripped) report("empty", this.say("empty.hint"));
+      else report("too_short", this.say("too_short.hint"), { n: len(stripped), min: schema.minLength });
       return;
     }
     if ("maxLength" in schema && len(value) > schema.maxLength) {
-      report("is too long (" + len(value) + " characters; at most " + schema.maxLength + ")",
-        "shorten it by " + (len(value) - schema.maxLength) + " characters");
+      report("too_long", this.say("too_long.hint", { over: len(value) - schema.maxLength }),
+        { n: len(value), max: schema.maxLength });
     }
     if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) {
-      var ex = schema.examples ? ", e.g. " + repr(schema.examples[0]) : "";
-      report(shown(value) + " is not in the expected form",
-        (schema.description || "check the format").replace(/\.+$/, "") + ex);
+      var ex = schema.examples ? this.say("pattern.example", { example: repr(schema.examples[0]) }) : "";
+      var desc = String(schema.description || this.t["pattern.hint.default"]).replace(/\.+$/, "");
+      report("pattern", this.say("pattern.hint", { description: desc, example: ex }), { value: shown(value) });
     }
-    var problem = null;
-    if (schema.format === "date") problem = this.date(value);
-    else if (schema.format === "email") {
-      if (!EMAIL.test(strip(value))) problem = [shown(value) + " is not an email address", "write it as name@example.org"];
-    } else if (schema.format === "uri") problem = checkUri(value);
-    else if (schema.format === "attachment") problem = checkAttachment(value);
-    if (problem) report(problem[0], problem[1]);
+    var problem = this.format(schema.format, value);
+    if (problem) {
+      var values = { value: shown(value) };
+      Object.keys(problem[2]).forEach(function (k) { values[k] = problem[2][k]; });
+      report(problem[0], this.say(problem[1]), values);
+    }
   };
 
-  Validator.prototype.date = function (value) {
-    if (!DATE.test(value)) return [shown(value) + " is not a date", "write dates as YYYY-MM-DD, e.g. 2025-03-01"];
-    if (!realDate(value)) return [shown(value) + " is not a real date", "check the month (01–12) and day"];
-    if (value > this.today) return [value + " is in the future", "use the date it actually happened"];
+  // core/formats.py check(): [message key, hint key, values] or null.
+  Validator.prototype.format = function (fmt, value) {
+    var F = this.formats;
+    if (fmt === "date") {
+      if (!F.date.test(value)) return ["not_date", "not_date.hint", {}];
+      if (!realDate(value)) return ["not_real_date", "not_real_date.hint", {}];
+      if (value > this.today) return ["future_date", "future_date.hint", { plain: value }];
+    } else if (fmt === "email") {
+      if (!F.email.test(strip(value))) return ["not_email", "not_email.hint", {}];
+    } else if (fmt === "uri") {
+      var v = strip(value), parts = urlsplit(v);
+      // Python's urlsplit refuses an unbalanced IPv6 bracket: "not a web address".
+      if ((parts.netloc.indexOf("[") >= 0) !== (parts.netloc.indexOf("]") >= 0)) return ["not_uri", "not_uri.hint", {}];
+      var known = F.schemes.indexOf(parts.scheme) >= 0;
+      if (known && parts.netloc && !/\s/.test(v)) return null;
+      if (parts.scheme && !known) return ["bad_scheme", "bad_scheme.hint", { scheme: parts.scheme }];
+      return ["not_uri", "not_uri.hint", {}];
+    } else if (fmt === "attachment") {
+      var a = value.replace(/\\/g, "/");
+      if (a.startsWith("/") || /^[A-Za-z]:/.test(a) || a.split("/").indexOf("..") >= 0 || a.indexOf("://") >= 0) {
+        return ["outside_folder", "outside_folder.hint", {}];
+      }
+      if (!a.split("/").every(function (part) { return F.fileName.test(part); })) {
+        return ["not_plain_file", "not_plain_file.hint", {}];
+      }
+    }
     return null;
   };
-
-  function checkUri(value) {
-    var v = strip(value), parts = urlsplit(v);
-    // Python's urlsplit refuses an unbalanced IPv6 bracket; _check_uri reports it as below.
-    if ((parts.netloc.indexOf("[") >= 0) !== (parts.netloc.indexOf("]") >= 0)) {
-      return [shown(value) + " is not a web address", "write the full address, starting with https://"];
-    }
-    if ((parts.scheme === "http" || parts.scheme === "https") && parts.netloc && !/\s/.test(v)) return null;
-    if (parts.scheme && parts.scheme !== "http" && parts.scheme !== "https") {
-      return ["links must start with https:// or http://, not " + parts.scheme + ":", "use the page's full web address"];
-    }
-    return [shown(value) + " is not a web address", "write the full address, starting with https://"];
-  }
-
-  function checkAttachment(value) {
-    var v = value.replace(/\\/g, "/");
-    if (v.startsWith("/") || /^[A-Za-z]:/.test(v) || v.split("/").indexOf("..") >= 0 || v.indexOf("://") >= 0) {
-      return [shown(value) + " points outside the profile's folder",
-        "put the file in the profile's own folder and give its name, e.g. handbook.pdf"];
-    }
-    if (!v.split("/").every(function (part) { return FILE_NAME.test(part); })) {
-      return [shown(value) + " is not a plain file name",
-        "use letters, digits, spaces, '.', '-' and '_' (no ':', '%', '#', '?' or a leading '.'), e.g. handbook.pdf"];
-    }
-    return null;
-  }
 
   Validator.prototype.array = function (schema, value, path, out, report) {
     var self = this;
     if ("minItems" in schema && value.length < schema.minItems) {
-      if (!value.length) report("is empty", "list at least " + schema.minItems + " value(s)");
-      else report("has " + value.length + " item(s); at least " + schema.minItems + " needed");
+      if (!value.length) report("empty", this.say("list_empty.hint", { min: schema.minItems }));
+      else report("too_few_items", null, { n: value.length, min: schema.minItems });
     }
     if ("maxItems" in schema && value.length > schema.maxItems) {
-      report("has " + value.length + " items; at most " + schema.maxItems + " allowed", "keep the most important ones");
+      report("too_many_items", this.say("too_many_items.hint"), { n: value.length, max: schema.maxItems });
     }
     if (schema.items) {
       value.forEach(function (item, i) { self.check(schema.items, item, path.concat([i]), out); });
@@ -225,8 +219,8 @@
       var seen = [];
       value.forEach(function (item, i) {
         if (contains(seen, item)) {
-          out.push({ field: dotted(path.concat([i])), message: describe(item) + " is listed twice",
-            hint: "remove the repeated line" });
+          out.push(self.issue(path.concat([i]), "listed_twice", self.say("listed_twice.hint"),
+            { value: self.describe(item) }));
         } else seen.push(item);
       });
     }
@@ -236,9 +230,9 @@
     var self = this, props = schema.properties || {}, required = schema.required || [];
     required.forEach(function (name) {
       if (!Object.prototype.hasOwnProperty.call(value, name)) {
-        var where = path.length ? " under '" + dotted(path) + "'" : "";
-        out.push({ field: dotted(path.concat([name])), message: "required field is missing" + where,
-          hint: "add '" + name + ":' with " + fieldHelp(props[name] || {}) });
+        var where = path.length ? self.say("missing.where", { parent: dotted(path) }) : "";
+        out.push(self.issue(path.concat([name]), "missing",
+          self.say("missing.hint", { name: name, help: self.fieldHelp(props[name] || {}) }), { where: where }));
       }
     });
     Object.keys(value).forEach(function (name) {
@@ -246,8 +240,9 @@
       if (sub === undefined) {
         if (schema.additionalProperties === false) {
           var close = closeMatches(name, Object.keys(props), 1, 0.6);
-          out.push({ field: dotted(path.concat([name])), message: "unknown field",
-            hint: close.length ? "did you mean '" + close[0] + "'?" : "allowed fields here: " + Object.keys(props).join(", ") });
+          out.push(self.issue(path.concat([name]), "unknown_field", close.length
+            ? self.say("unknown_field.hint.near", { near: close[0] })
+            : self.say("unknown_field.hint.allowed", { allowed: Object.keys(props).join(", ") })));
         }
         return;
       }
@@ -263,39 +258,51 @@
       variants[t.properties.type["const"]] = t;
     });
     if (typeOf(value) !== "object") {
-      out.push({ field: dotted(path), message: "should be a group of fields, not " + describe(value), hint: TYPE_HINTS.object });
+      out.push(this.issue(path, "not_object", this.t["wrong_type.hint.object"], { actual: this.describe(value) }));
       return;
     }
     var kind = value.type;
     if (!Object.prototype.hasOwnProperty.call(variants, str(kind)) || typeof kind !== "string") {
       var close = closeMatches(str(kind === undefined ? null : kind), Object.keys(variants), 1, 0.5);
-      var hint = (close.length ? "did you mean '" + close[0] + "'? " : "") + "allowed: " + Object.keys(variants).join(", ");
-      out.push({ field: dotted(path.concat(["type"])),
-        message: kind === undefined || kind === null ? "is missing" : "unknown type " + shown(kind), hint: hint });
+      var near = close.length ? this.say("unknown_type.hint.near", { near: close[0] }) : "";
+      var hint = this.say("unknown_type.hint", { near: near, allowed: Object.keys(variants).join(", ") });
+      if (kind === undefined || kind === null) out.push(this.issue(path.concat(["type"]), "type_missing", hint));
+      else out.push(this.issue(path.concat(["type"]), "unknown_type", hint, { value: shown(kind) }));
       return;
     }
     this.check(variants[kind], value, path, out);
   };
 
+  function listed(a) { return typeof a === "string" ? repr(a) : String(a); }
+
   Validator.prototype.enumMessage = function (schema, value) {
-    var name = schema["x-vocabulary"], allowed = schema["enum"], near, message;
+    var name = schema["x-vocabulary"], allowed = schema["enum"], near, key, values;
     if (name) {
       near = suggest(str(value), this.vocab[name], 3);
-      message = "unknown " + (NOUNS[name] || "value") + " " + shown(value);
+      key = "unknown_term";
+      values = { noun: this.t["noun." + name] || this.t["noun.value"], value: shown(value) };
     } else {
       near = closeMatches(str(value), allowed.map(str), 3, 0.5);
-      message = shown(value) + " is not an allowed value";
+      key = "not_allowed";
+      values = { value: shown(value) };
     }
+    if (near.length) return [key, this.say("did_you_mean", { options: near.map(listed).join(this.t["options.or"]) }), values];
     var labels = schema["x-enum-labels"] || {};
-    function listed(a) { return typeof a === "string" ? repr(a) : String(a); }
     var listing = allowed.map(function (a) {
       var l = labels[str(a)];
       return listed(a) + (l !== undefined && !eq(l, a) && allowed.length <= 8 ? " (" + l + ")" : "");
     }).join(", ");
     if (allowed.length > 12) listing = allowed.slice(0, 12).map(listed).join(", ") + ", …";
-    if (near.length) return [message, "did you mean " + near.map(listed).join(" or ") + "?"];
-    return [message, "use one of: " + listing];
+    return [key, this.say("use_one_of", { listing: listing }), values];
   };
 
-  Object.assign(NS, { Validator: Validator, resolve: resolve });
+  // core/validate.py _not_stated_alone: "not-stated" is the absence of a grade band.
+  Validator.prototype.notStatedAlone = function (data) {
+    var bands = typeOf(data) === "object" ? data.grade_bands : null;
+    if (!Array.isArray(bands) || bands.length < 2 || !contains(bands, "not-stated")) return [];
+    var i = bands.indexOf("not-stated");
+    return [this.issue(["grade_bands", i], "not_stated_alone", this.say("not_stated_alone.hint"))];
+  };
+
+  Object.assign(NS, { Validator: Validator, resolve: resolve, fill: fill });
 })(window);

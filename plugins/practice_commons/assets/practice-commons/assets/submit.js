@@ -106,7 +106,7 @@
   function validate(data, day) {
     var vocab = {};
     Object.keys(CFG.vocabulary).forEach(function (k) { vocab[k] = CFG.vocabulary[k]; });
-    return new P.Validator(CFG.schema, vocab, day || today()).validate(data);
+    return new P.Validator(CFG.schema, vocab, day || today(), CFG.messages, CFG.formats).validate(data);
   }
 
   /** Every problem of the form: the validator's, with required groups present so it names
