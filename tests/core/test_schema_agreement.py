@@ -14,6 +14,7 @@ import json
 import jsonschema
 import pytest
 from practice_commons.core import Validator, parse
+from practice_commons.core.i18n import strings
 from practice_commons.core.reference import BUILD_ONLY, reference_markdown
 from practice_commons.core.schema import KINDS, published_schema, schema_json
 
@@ -96,13 +97,12 @@ def test_both_refuse(name, old, new, formats):
 def test_what_only_commons_refuses_is_listed_on_the_reference_page(name, old, new, field):
     ours, theirs = _verdicts(_doc(old, new), formats=False)
     assert (ours, theirs) == (False, True)
-    page = reference_markdown("profile", {k: k for k in (
-        "field", "type", "required", "description", "allowed_values", "example",
-        "answer_yes", "answer_no")})
-    listed = page.split("## Checked only by `commons validate` and the build", 1)[1]
+    t = strings("en")
+    page = reference_markdown("profile", t)
+    listed = page.split("## " + t["ref_build_only_title"], 1)[1]
     assert f"`{field}`" in listed
     assert [line for line in listed.splitlines() if line.startswith("- ")] == [
-        f"- {item}" for item in BUILD_ONLY["profile"]]
+        f"- {t[item]}" for item in BUILD_ONLY["profile"]]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -85,9 +85,10 @@ CSV_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def column_docs(strings: dict[str, str]) -> list[tuple[str, str]]:
-    """(column, what it holds) for the Data page, from the schema where the field is one."""
-    described = {path: desc for path, _t, _r, desc, _a, _e in rows("profile")}
+def column_docs(strings: dict[str, str], language: str = "en") -> list[tuple[str, str]]:
+    """(column, what it holds) for the Data page, from the schema where the field is one,
+    in the site's ``language``."""
+    described = {path: desc for path, _t, _r, desc, _a, _e in rows("profile", strings, language)}
     out = []
     for col in CSV_COLUMNS:
         text = strings[col.doc[2:]] if col.doc.startswith("t:") else described.get(col.doc, "")

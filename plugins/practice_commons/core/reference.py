@@ -6,63 +6,56 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .i18n import strings as i18n_strings
 from .markdown import md_cell
+from .messages import fill
 from .schema import load_schema, resolve_ref
 
-_TYPE_WORDS = {"string": "text", "integer": "number", "number": "number", "boolean": "true/false",
-               "array": "list", "object": "group"}
-TITLES = {"profile": "Profile fields", "case-study": "Case study fields",
-          "template": "Toolkit template fields"}
 FOLDERS = {"profile": "profiles/<slug>.md", "case-study": "content/case-studies/<slug>.md",
            "template": "content/templates/<slug>.md"}
+_FORMATS = ("date", "email", "uri", "attachment")
 
 
 # What `commons validate` and the build check that the published JSON Schema cannot
 # say (tests/core/test_schema_agreement.py keeps this list honest): an editor that
-# checks a file against the schema does not catch these.
-_EVERY_KIND = (
-    "Each web address (from the file name, or `slug`) is used by one file only, and a file "
-    "name must make a usable address.",
-    "Text may not hold hidden characters (zero-width spaces, direction overrides, control "
-    "characters).",
-)
+# checks a file against the schema does not catch these. Keys of the interface strings.
+_EVERY_KIND = ("ref_rule_addresses", "ref_rule_hidden")
 BUILD_ONLY: dict[str, tuple[str, ...]] = {
-    "profile": (
-        "`submitted` and `last_reviewed` are real calendar days (no 30 February) and not in "
-        "the future.",
-        "A profile that is not a draft has text of its own under each of its four headings: "
-        "`## The practice`, `## Evidence of success`, `## How to adopt it` and "
-        "`## Lessons learned`.",
-        "`resources[].file` names a file that is in the profile's own folder.",
-        "`case_studies` and `templates` name case studies and toolkit templates on this site.",
-        *_EVERY_KIND,
-    ),
+    "profile": ("ref_rule_dates", "ref_rule_sections", "ref_rule_attachments",
+                "ref_rule_references", *_EVERY_KIND),
     "case-study": _EVERY_KIND,
-    "template": ("Section ids are unique, and the rules between sections hold (for example "
-                 "a scale's ready mark within its range).", *_EVERY_KIND),
+    "template": ("ref_rule_template_sections", *_EVERY_KIND),
 }
 
 
-def build_only_markdown(kind: str) -> list[str]:
+def _slot(kind: str) -> str:
+    return kind.replace("-", "_")
+
+
+def _schema_link(kind: str) -> str:
+    return f"[{kind}.schema.json](../schema/{kind}.schema.json)"
+
+
+def build_only_markdown(kind: str, strings: dict[str, str]) -> list[str]:
     """The reference page's list of checks only `commons validate` and the build make."""
     items = BUILD_ONLY.get(kind, ())
     if not items:
         return []
-    return ["", "## Checked only by `commons validate` and the build", "",
-            f"[{kind}.schema.json](../schema/{kind}.schema.json) says everything above. "
-            "These rules need the rest of the site, today's date or the text below the front "
-            "matter, so an editor that checks the schema does not catch them; "
-            "`commons validate` does:", "", *[f"- {item}" for item in items]]
+    return ["", "## " + strings["ref_build_only_title"], "",
+            fill(strings["ref_build_only_intro"], {"schema_link": _schema_link(kind)}), "",
+            *[f"- {strings[item]}" for item in items]]
 
 
-def rows(kind: str) -> Iterator[tuple[str, str, bool, str, str, str]]:
-    """(field, type, required, description, allowed values, example) for every field."""
-    schema = load_schema(kind)
-    yield from _walk(schema, schema, "", True)
+def rows(kind: str, strings: dict[str, str] | None = None,
+         language: str = "en") -> Iterator[tuple[str, str, bool, str, str, str]]:
+    """(field, type, required, description, allowed values, example) for every field,
+    in ``language`` (the types in the words of ``strings``, English by default)."""
+    schema = load_schema(kind, language)
+    yield from _walk(schema, schema, "", True, strings or i18n_strings("en"))
 
 
-def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str,
-          required_here: bool) -> Iterator[tuple[str, str, bool, str, str, str]]:
+def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str, required_here: bool,
+          t: dict[str, str]) -> Iterator[tuple[str, str, bool, str, str, str]]:
     required = set(node.get("required", ()))
     for name, sub in node.get("properties", {}).items():
         if "$ref" in sub:
@@ -71,37 +64,40 @@ def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str,
         items = sub.get("items", {})
         if isinstance(items, dict) and "$ref" in items:
             items = resolve_ref(root, items["$ref"])
-        yield (path, _type(sub, items), required_here and name in required,
+        yield (path, _type(sub, items, t), required_here and name in required,
                sub.get("description", "") or items.get("description", ""),
                _allowed(sub if "enum" in sub else items), _example(sub))
         if sub.get("type") == "object":
-            yield from _walk(root, sub, f"{path}.", required_here and name in required)
+            yield from _walk(root, sub, f"{path}.", required_here and name in required, t)
         elif isinstance(items, dict) and items.get("type") == "object":
-            yield from _walk(root, items, f"{path}[].", required_here and name in required)
+            yield from _walk(root, items, f"{path}[].", required_here and name in required, t)
         elif isinstance(items, dict) and "oneOf" in items:
             for option in items["oneOf"]:
                 variant = resolve_ref(root, option["$ref"])
                 kind = variant["properties"]["type"]["const"]
                 yield from _walk(root, {k: v for k, v in variant.items()},
-                                 f"{path}[] (type: {kind}).", False)
+                                 f"{path}[] (type: {kind}).", False, t)
 
 
-def _type(sub: dict[str, Any], items: dict[str, Any]) -> str:
+def _type(sub: dict[str, Any], items: dict[str, Any], t: dict[str, str]) -> str:
+    def word(name: str) -> str:
+        return t.get(f"ref_type_{name}", name)
+
     types = sub.get("type")
     if "const" in sub:
-        return f"exactly {sub['const']!r}"
+        return fill(t["ref_type_exactly"], {"value": repr(sub["const"])})
     if types is None:
-        return "one of the allowed values" if "enum" in sub else "value"
+        return t["ref_type_enum"] if "enum" in sub else t["ref_type_value"]
     types = [types] if isinstance(types, str) else types
-    words = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
-    if "array" in types and isinstance(items, dict) and items.get("type"):
-        words = words.replace("list", f"list of {_TYPE_WORDS.get(items['type'], items['type'])}")
+    words = t["ref_type_or"].join(
+        fill(t["ref_type_list_of"], {"type": word(items["type"])})
+        if ty == "array" and isinstance(items, dict) and items.get("type") else word(ty)
+        for ty in types)
     limits = []
     if "maxLength" in sub:
-        limits.append(f"≤ {sub['maxLength']} characters")
-    if "format" in sub:
-        limits.append({"date": "YYYY-MM-DD", "email": "email address", "uri": "https:// link",
-                       "attachment": "file in the profile's folder"}.get(sub["format"], sub["format"]))
+        limits.append(fill(t["ref_limit_max"], {"n": sub["maxLength"]}))
+    if sub.get("format") in _FORMATS:
+        limits.append(t[f"ref_limit_{sub['format']}"])
     return words + (f" ({', '.join(limits)})" if limits else "")
 
 
@@ -120,26 +116,25 @@ def _example(sub: dict[str, Any]) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def reference_markdown(kind: str, strings: dict[str, str]) -> str:
-    """A Markdown page documenting every field of ``kind``."""
-    schema = load_schema(kind)
+def reference_markdown(kind: str, strings: dict[str, str], language: str = "en") -> str:
+    """A Markdown page documenting every field of ``kind``, in the site's language."""
+    schema = load_schema(kind, language)
+    title = strings[f"ref_title_{_slot(kind)}"]
     out = [
-        "---", f"title: {TITLES[kind]}", f"description: Every front-matter field of a {kind.replace('-', ' ')}, "
-        "generated from the schema the validator uses.", "---", "",
-        f"# {TITLES[kind]}", "",
+        "---", f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(strings[f'ref_description_{_slot(kind)}'], ensure_ascii=False)}",
+        "---", "", f"# {title}", "",
         md_cell(schema.get("description", "")), "",
-        f"Files live at `{FOLDERS[kind]}`. This page is generated from the same schema that "
-        "`commons validate` and the build use, so it is always current. Editors that understand "
-        f"JSON Schema can check files as you type with [{kind}.schema.json](../schema/{kind}.schema.json).",
+        fill(strings["ref_intro"], {"folder": FOLDERS[kind], "schema_link": _schema_link(kind)}),
         "",
         f"| {strings['field']} | {strings['type']} | {strings['required']} | {strings['description']} "
         f"| {strings['allowed_values']} | {strings['example']} |",
         "|---|---|---|---|---|---|",
     ]
-    for path, typ, req, desc, allowed, example in rows(kind):
+    for path, typ, req, desc, allowed, example in rows(kind, strings, language):
         out.append(
             f"| `{path}` | {md_cell(typ)} | {strings['answer_yes'] if req else strings['answer_no']} "
             f"| {md_cell(desc)} | {allowed.replace('|', '&#124;')} "
             f"| {('`' + example.replace('`', '') + '`') if example else ''} |")
-    out += build_only_markdown(kind)
+    out += build_only_markdown(kind, strings)
     return "\n".join(out) + "\n"

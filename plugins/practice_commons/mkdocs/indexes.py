@@ -143,7 +143,8 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             "facet_names": {f.param: t[f"facet_{f.param}"] for f in indexes.SEARCH_FACETS},
             "plural": index_pages.PLURAL, "exports": self.config.exports,
             "feed_entries": self.config.feed_entries,
-            "newest": ix.newest(self.config.newest), "data_columns": exports.column_docs(t),
+            "newest": ix.newest(self.config.newest),
+            "data_columns": exports.column_docs(t, shared.language(config)),
             "level_labels": {str(lv.level): f"{lv.level} {lv.label}" for lv in ix.levels},
             "state_labels": vocab.labels("states"),
         }

@@ -115,7 +115,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                 src = f"reference/{kind}-fields.md"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, content=reference.reference_markdown(
-                        kind, strings)))
+                        kind, strings, shared.language(config))))
         for kind in ("profile", "case-study", "template", "page"):
             files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
         return files
