@@ -41,7 +41,7 @@ def _json_type(value: Any) -> str:
     found = _JSON_TYPE.get(type(value))
     if found is not None:
         return found
-    from .validate import type_of  # subclasses: rare, and the walk's rules decide
+    from .messages import type_of  # subclasses: rare, and the walk's rules decide
 
     return type_of(value)
 
