@@ -75,10 +75,18 @@ def text_key(key: str, what: str) -> str:
 
 
 def apply(schema: dict[str, Any], stem: str, language: str = "en") -> None:
-    """Write ``language``'s text for schema file ``stem`` into ``schema``, in place."""
+    """Write ``language``'s text for schema file ``stem`` into ``schema``, in place.
+
+    An example written in words (a summary, a resource's title) is language too, so it
+    is a ``<field>._example`` entry of the catalogue; examples that are values to type
+    (codes, dates, addresses, names) stay in the schema files.
+    """
     table = texts(language).get(stem, {})
     for key, node in list(nodes(schema)):
         for what in TEXT_KEYS:
             text = table.get(text_key(key, what))
             if text is not None:
                 node[what] = text
+        example = table.get(text_key(key, "example"))
+        if example is not None:
+            node["examples"] = [example]
