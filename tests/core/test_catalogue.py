@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import practice_commons
 import pytest
 import yaml
 from practice_commons.core import messages, schema_text
@@ -15,7 +16,7 @@ I18N = messages.I18N_DIR
 LANGUAGES = sorted(p.stem for p in I18N.glob("*.yaml") if "." not in p.stem)
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-PACKAGE = Path(messages.__file__).resolve().parent.parent
+PACKAGE = Path(practice_commons.__file__).resolve().parent
 
 
 def _flat(path: Path) -> dict[str, str]:
