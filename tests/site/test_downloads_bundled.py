@@ -16,6 +16,15 @@ from practice_commons.core.downloads import sheet
 from practice_commons.core.downloads.sheet import Checklist, Prompt, RatingScale, Table
 
 from tests.conftest import REPO
+from tests.core.test_downloads_print import (
+    check_ending,
+    check_fonts,
+    check_headers_fit,
+    check_page_numbers,
+    check_sizes,
+    docx_parts,
+    page,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +73,21 @@ def test_every_docx_matches_its_template(bundled_site, templates):
         assert boxes == sum(len(p.items) for p in parts if isinstance(p, Checklist)), t.slug
         assert [p.text for p in doc.paragraphs if p.style.name == "List Number 2"], \
             f"{t.slug}: no source citation"
+
+
+def test_every_docx_prints_as_a_handout(bundled_site, templates):
+    """Page numbers, 10 pt or more, declared fonts, header words that fit, US Letter, and
+    an ending with no page of its own (the checks are in tests/core/test_downloads_print)."""
+    for t in templates:
+        data = (bundled_site.site / "templates" / t.slug / f"{t.slug}.docx").read_bytes()
+        parts = docx_parts(data)
+        check_page_numbers(parts, "Practice Commons")
+        check_sizes(parts)
+        check_fonts(parts, data)
+        check_headers_fit(parts)
+        check_ending(parts)
+        size = page(parts)
+        assert sorted((size["w"], size["h"])) == [12240, 15840], t.slug
 
 
 def test_every_csv_parses_and_matches_its_table(bundled_site, templates):

@@ -47,7 +47,8 @@ def test_files_are_published_beside_the_page_and_not_written_into_content(site):
     assert content == ["index.md", "templates/index.md", "templates/readiness.md"]
     doc = Document(io.BytesIO(downloads(site)["readiness.docx"]))
     assert doc.core_properties.author == "Test Commons"
-    assert doc.sections[0].footer.paragraphs[0].text.endswith(
+    assert doc.sections[0].footer.paragraphs[0].text.startswith("Test Commons\t")
+    assert doc.sections[0].footer.paragraphs[1].text == (
         "https://example.org/commons/templates/readiness/")
 
 
@@ -201,3 +202,24 @@ def test_options_turn_the_bundle_and_the_form_off(make_site):
 def test_the_plugin_needs_the_profiles_plugin(make_site):
     with pytest.raises((PluginError, Abort)):
         make_site(FILES, config={"plugins": ["practice-commons/downloads"]})
+
+
+def test_paper_a4_reaches_the_word_file_and_is_not_served_stale_from_the_cache(make_site):
+    from tests.core.test_downloads_print import check_page_numbers, docx_parts, page
+
+    letter = docx_parts(downloads(make_site(FILES, config=PLUGINS))["readiness.docx"])
+    assert (page(letter)["w"], page(letter)["h"]) == (12240, 15840)
+    # The same folder, so the same cache: only the setting changes.
+    a4 = docx_parts(downloads(make_site(FILES, config={"plugins": [
+        "practice-commons/profiles", {"practice-commons/downloads": {"paper": "a4"}}]}))[
+        "readiness.docx"])
+    assert (page(a4)["w"], page(a4)["h"], page(a4)["code"]) == (11906, 16838, "9")
+    check_page_numbers(a4, "Test Commons")
+
+
+def test_an_unknown_paper_size_stops_the_build_naming_the_choices(make_site, caplog):
+    with pytest.raises((PluginError, Abort)):
+        make_site(FILES, config={"plugins": [
+            "practice-commons/profiles", {"practice-commons/downloads": {"paper": "A5"}}]})
+    assert any("paper" in r.getMessage() and "'letter', 'a4'" in r.getMessage()
+               for r in caplog.records), [r.getMessage() for r in caplog.records]

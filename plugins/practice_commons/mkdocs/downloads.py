@@ -41,6 +41,8 @@ class DownloadsConfig(base.Config):
     """Site path of the toolkit bundle (every template in every format); "" for none."""
     fill_in = c.Type(bool, default=True)
     """Show the "fill it in here" form on template pages."""
+    paper = c.Choice(tuple(dl.PAPERS), default="letter")
+    """Paper size of the Word files: "letter" (US Letter, 8.5 × 11 in) or "a4" (210 × 297 mm)."""
 
 
 class DownloadsPlugin(BasePlugin[DownloadsConfig]):
@@ -71,7 +73,7 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
         else:
             self.cache = dl.DownloadCache(root / cache_dir if cache_dir else None)
         coll = shared.collection_for(config)
-        self.meta = meta = _meta(config)
+        self.meta = meta = _meta(config, self.config.paper)
         templates = [t for t in coll.published("template") if isinstance(t, Template)]
         self.files = {}
         made: dict[str, list[dl.Download]] = {}
@@ -132,16 +134,25 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
         return context
 
 
-def _meta(config: MkDocsConfig) -> dl.Meta:
+def host_name(config: MkDocsConfig) -> str:
+    """The name the Word files' footer and properties give the host site.
+
+    The one place the downloads read it: point it at the host settings' display name
+    when that exists, and every file follows (the cache key includes it).
+    """
+    return config.site_name
+
+
+def _meta(config: MkDocsConfig, paper: str) -> dl.Meta:
     vocab = shared.vocab()
     labels = {name: {str(k): v for k, v in vocab.labels(name).items()}
               for name in ("stages", "levels", "dimensions")}
     site_url = config.site_url or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    return dl.Meta(site_name=config.site_name, strings=shared.ui_strings(config), labels=labels,
+    return dl.Meta(site_name=host_name(config), strings=shared.ui_strings(config), labels=labels,
                    language=str(config.theme.get("language") or "en"), site_url=site_url,
-                   copyright=config.copyright or "")
+                   copyright=config.copyright or "", paper=paper)
 
 
 def _user_cache(root: Path) -> Path:

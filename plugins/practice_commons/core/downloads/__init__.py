@@ -23,6 +23,7 @@ from .bundle import toolkit_bundle
 from .cache import DownloadCache
 from .csvfile import csv_bytes, csv_name, tables
 from .markdown_copy import esc, markdown_bytes
+from .page import PAPERS, paper_size
 from .sheet import sheet
 from .word import docx_bytes
 
@@ -44,6 +45,10 @@ class Meta:
     language: str = "en"
     site_url: str = ""  # absolute, with a trailing slash; "" when the site has none
     copyright: str = ""
+    paper: str = "letter"  # the Word files' paper size: a key of page.PAPERS
+
+    def __post_init__(self) -> None:
+        paper_size(self.paper)  # an unknown size fails here, naming the choices
 
     def label(self, vocabulary: str, slug: Any) -> str:
         return self.labels.get(vocabulary, {}).get(str(slug), str(slug))
@@ -146,6 +151,7 @@ def bundle(templates: list[Template], files: Mapping[str, list[Download]], meta:
 
 __all__ = [
     "FORMATS",
+    "PAPERS",
     "GENERATOR_VERSION",
     "Download",
     "DownloadCache",

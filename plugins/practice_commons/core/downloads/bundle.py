@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 # Any fixed date would do; zip cannot store dates before 1980.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -29,11 +29,14 @@ def deterministic_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-def rezip(data: bytes) -> bytes:
-    """The same archive with its entries' dates and modes fixed (order kept)."""
+def rezip(data: bytes, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The same archive with its entries' dates and modes fixed (order kept), each entry
+    named in ``edits`` passed through its function."""
+    edits = edits or {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    return deterministic_zip(entries)
+    return deterministic_zip([(name, edits[name](body) if name in edits else body)
+                              for name, body in entries])
 
 
 def toolkit_bundle(folder: str, files: Iterable[tuple[str, bytes]], readme: str) -> bytes:
