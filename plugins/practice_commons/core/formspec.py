@@ -41,7 +41,7 @@ class Field:
     key: str          # name inside its parent: "state"
     path: str         # data path with [__i__] for repeated items: "resources[__i__].level"
     generic: str      # path as in the field reference: "resources[].level"
-    kind: str         # text, textarea, select, checkboxes, date, email, url, number, group, repeat
+    kind: str         # text, textarea, select, checkboxes, date, email, url, tel, number, group…
     label: str
     help: str = ""
     required: bool = False
@@ -160,6 +160,8 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
             f.kind = node["format"]
         elif node.get("format") == "uri":
             f.kind = "url"
+        elif node.get("format") == "phone":
+            f.kind = "tel"
         elif types == "integer":
             f.kind = "number"
         elif node.get("maxLength", 0) >= TEXTAREA_MIN and types == "string":

@@ -93,6 +93,8 @@ PATTERNS = {
     # validate.EMAIL
     "email": r"^\s*[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*"
              r"\.[A-Za-z]{2,}\s*$",
+    # validate.PHONE
+    "phone": r"^\s*\+?[0-9(][0-9 ().-]{5,28}[0-9]( ?(x|ext\.?) ?[0-9]{1,6})?\s*$",
     # validate._check_date: YYYY-MM-DD with a month and day in range (that the day exists
     # in its month, and is not in the future, only `commons validate` can say).
     "date": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",

@@ -40,6 +40,9 @@ _TYPE_HINTS = {
 }
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Digits and the marks people write between them, an optional leading + and extension;
+# the shape only (a number's existence cannot be checked offline). Same as PATTERNS["phone"].
+PHONE = re.compile(r"^\+?[0-9(][0-9 ().-]{5,28}[0-9]( ?(x|ext\.?) ?[0-9]{1,6})?$")
 
 
 def type_of(value: Any) -> str:
@@ -85,6 +88,7 @@ class Validator:
         self.formats: dict[str, Callable[[str], tuple[str, str] | None]] = {
             "date": self._check_date,
             "email": _check_email,
+            "phone": _check_phone,
             "uri": _check_uri,
             "attachment": _check_attachment,
         }
@@ -276,6 +280,14 @@ def _check_email(value: str) -> tuple[str, str] | None:
     if EMAIL.match(value.strip()):
         return None
     return f"{_shown(value)} is not an email address", "write it as name@example.org"
+
+
+def _check_phone(value: str) -> tuple[str, str] | None:
+    if PHONE.match(value.strip()):
+        return None
+    return (f"{_shown(value)} is not a phone number",
+            "write the number with its area code, using digits, spaces, hyphens, dots, "
+            "parentheses and a leading + only, e.g. +1 202-555-0100")
 
 
 def _check_uri(value: str) -> tuple[str, str] | None:

@@ -19,10 +19,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core import pages, reference
+from ..core.support_panel import panel as support_panel
 from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from . import serving, shared
+from .support import route_for
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -159,6 +161,11 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             "vocab": shared.vocab(),
             "collection": shared.collection_for(config, self.config.profiles_dir),
         }
+        if record is not None and record.kind == "profile":  # how to ask for support
+            host = (config.extra or {}).get("host") or {}
+            context["pc"]["support"] = support_panel(
+                record, route_for(config), context["pc"]["t"], context["pc"]["vocab"],
+                page.canonical_url or page.abs_url or "", str(host.get("organization") or ""))
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
         return context

@@ -43,6 +43,7 @@
     if (/^has \d+ item\(s\); at least/.test(m)) return fmt(S.submit_msg_add, v);
     if (/^links must start with|is not a web address$/.test(m)) return fmt(S.submit_msg_url, v);
     if (/is not an email address$/.test(m)) return fmt(S.submit_msg_email, v);
+    if (/is not a phone number$/.test(m)) return fmt(S.submit_msg_phone, v);
     if (/is in the future$/.test(m)) return fmt(S.submit_msg_future, v);
     if (/is not a (real )?date$/.test(m)) return fmt(S.submit_msg_date, v);
     if (/^should be (a whole number|a number)/.test(m)) return fmt(S.submit_msg_number, v);
@@ -113,7 +114,8 @@
     fact(field("topics"), (data.topics || []).map(function (t) { return label("topics", t); }).join(", "));
     fact(field("grade_bands"), (data.grade_bands || []).map(function (t) { return label("grade_bands", t); }).join(", "));
     var contact = data.contact || {};
-    fact(field("contact"), [contact.name, contact.role, contact.organization, contact.email]
+    fact(field("contact"), [contact.name, contact.role, contact.organization, contact.email,
+      contact.form, contact.url, contact.phone]
       .filter(Boolean).join(", "));
     into.appendChild(facts);
     if ((data.resources || []).length) {

@@ -31,6 +31,7 @@
   };
   var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var PHONE = /^\+?[0-9(][0-9 ().-]{5,28}[0-9]( ?(x|ext\.?) ?[0-9]{1,6})?$/;
   // Python's \w is Unicode letters, digits and "_".
   var FILE_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_ .()+,=~-]*$/u;
 
@@ -171,6 +172,11 @@
     if (schema.format === "date") problem = this.date(value);
     else if (schema.format === "email") {
       if (!EMAIL.test(strip(value))) problem = [shown(value) + " is not an email address", "write it as name@example.org"];
+    } else if (schema.format === "phone") {
+      if (!PHONE.test(strip(value))) {
+        problem = [shown(value) + " is not a phone number", "write the number with its area code, " +
+          "using digits, spaces, hyphens, dots, parentheses and a leading + only, e.g. +1 202-555-0100"];
+      }
     } else if (schema.format === "uri") problem = checkUri(value);
     else if (schema.format === "attachment") problem = checkAttachment(value);
     if (problem) report(problem[0], problem[1]);
