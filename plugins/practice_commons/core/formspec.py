@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .collection import Collection
 from .scaffold import BODY_SECTIONS, FLOW_MAX
 from .schema import load_schema, resolve_ref, vocabulary
+from .scope import narrowed_schema
 from .vocabulary import Vocabulary
 
 # Fields the form leaves out, and why: an attached file needs the profile in its own
@@ -84,12 +86,13 @@ def _choices(node: dict[str, Any], vocab: Vocabulary | None) -> list[tuple[str, 
 
 
 def build(strings: dict[str, str], collection: Collection | None = None,
-          vocab: Vocabulary | None = None) -> list[Field]:
+          vocab: Vocabulary | None = None, states: Iterable[str] = ()) -> list[Field]:
     """Every field of the profile schema as form controls, in the schema's order.
 
-    ``vocab`` gives the choices' labels (default: the schema's English labels).
+    ``vocab`` gives the choices' labels (default: the schema's English labels); on a
+    state-scoped site the state choices are ``states`` only.
     """
-    root = load_schema("profile")
+    root = narrowed_schema(load_schema("profile"), states)
     refs = {}
     if collection is not None:
         refs = {"case-study": collection.published("case-study"),
@@ -171,15 +174,21 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
 
 
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
-              profiles_dir: str, contact: dict[str, Any] | None = None) -> dict[str, Any]:
+              profiles_dir: str, contact: dict[str, Any] | None = None,
+              states: Iterable[str] = ()) -> dict[str, Any]:
     """What ``submit.js`` needs, embedded in the page as JSON. ``contact`` is the host's
-    (``extra.host.contact``): where a file goes when there is no repository."""
+    (``extra.host.contact``): where a file goes when there is no repository. On a
+    state-scoped site, ``states`` are the only states the form's checks accept."""
     vocab = vocabulary()
+    scope = set(states)
     return {
-        "schema": load_schema("profile"),
-        # Aliases are needed to make the validator's "did you mean" suggestions.
+        "schema": narrowed_schema(load_schema("profile"), scope),
+        # Aliases are needed to make the validator's "did you mean" suggestions (which, on
+        # a scoped site, suggest only the states it publishes).
         "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
-                              for t in vocab.terms(name)] for name in vocab.lists},
+                              for t in vocab.terms(name)
+                              if not scope or name != "states" or t.slug in scope]
+                       for name in vocab.lists},
         "sections": [h for h, _ in BODY_SECTIONS],
         "guides": [g for _, g in BODY_SECTIONS],
         "contactEmail": str((contact or {}).get("email") or ""),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .markdown import md_cell
 from .schema import load_schema, resolve_ref
+from .scope import narrowed_schema
 
 _TYPE_WORDS = {"string": "text", "integer": "number", "number": "number", "boolean": "true/false",
                "array": "list", "object": "group"}
@@ -35,9 +36,15 @@ BUILD_ONLY: dict[str, tuple[str, ...]] = {
         "`## Lessons learned`.",
         "`resources[].file` names a file that is in the profile's own folder.",
         "`case_studies` and `templates` name case studies and toolkit templates on this site.",
+        "A profile that is not a draft gives a way to ask for support (`contact.email`, "
+        "`form`, `url` or `phone`), unless the site has a support route of its own "
+        "(`extra.host.support` in mkdocs.yml), which its page then shows.",
+        "On a site scoped to some states (`states:` of practice-commons/hosting), "
+        "`school.state` is one of them.",
         *_EVERY_KIND,
     ),
-    "case-study": _EVERY_KIND,
+    "case-study": ("On a site scoped to some states, `location.state` is one of them.",
+                   *_EVERY_KIND),
     "template": ("Section ids are unique, and the rules between sections hold (for example "
                  "a scale's ready mark within its range).", *_EVERY_KIND),
 }
@@ -55,9 +62,10 @@ def build_only_markdown(kind: str) -> list[str]:
             "`commons validate` does:", "", *[f"- {item}" for item in items]]
 
 
-def rows(kind: str) -> Iterator[tuple[str, str, bool, str, str, str]]:
-    """(field, type, required, description, allowed values, example) for every field."""
-    schema = load_schema(kind)
+def rows(kind: str, states: Iterable[str] = ()) -> Iterator[tuple[str, str, bool, str, str, str]]:
+    """(field, type, required, description, allowed values, example) for every field; on a
+    state-scoped site (``states``) the allowed states are those only."""
+    schema = narrowed_schema(load_schema(kind), states)
     yield from _walk(schema, schema, "", True)
 
 
@@ -101,7 +109,7 @@ def _type(sub: dict[str, Any], items: dict[str, Any]) -> str:
         limits.append(f"≤ {sub['maxLength']} characters")
     if "format" in sub:
         limits.append({"date": "YYYY-MM-DD", "email": "email address", "uri": "https:// link",
-                       "attachment": "file in the profile's folder"}.get(sub["format"], sub["format"]))
+                       "phone": "phone number", "attachment": "file in the profile's folder"}.get(sub["format"], sub["format"]))
     return words + (f" ({', '.join(limits)})" if limits else "")
 
 
@@ -120,8 +128,8 @@ def _example(sub: dict[str, Any]) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def reference_markdown(kind: str, strings: dict[str, str]) -> str:
-    """A Markdown page documenting every field of ``kind``."""
+def reference_markdown(kind: str, strings: dict[str, str], states: Iterable[str] = ()) -> str:
+    """A Markdown page documenting every field of ``kind`` (on a scoped site, ``states``)."""
     schema = load_schema(kind)
     out = [
         "---", f"title: {TITLES[kind]}", f"description: Every front-matter field of a {kind.replace('-', ' ')}, "
@@ -136,7 +144,7 @@ def reference_markdown(kind: str, strings: dict[str, str]) -> str:
         f"| {strings['allowed_values']} | {strings['example']} |",
         "|---|---|---|---|---|---|",
     ]
-    for path, typ, req, desc, allowed, example in rows(kind):
+    for path, typ, req, desc, allowed, example in rows(kind, states):
         out.append(
             f"| `{path}` | {md_cell(typ)} | {strings['answer_yes'] if req else strings['answer_no']} "
             f"| {md_cell(desc)} | {allowed.replace('|', '&#124;')} "

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .scope import narrowed_schema
 from .vocabulary import Vocabulary
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -109,11 +111,12 @@ def _min_stripped(n: int) -> str:
     return r"^\s*\S[\s\S]{%d,}\S\s*$" % (n - 2)
 
 
-def published_schema(kind: str) -> dict[str, Any]:
+def published_schema(kind: str, states: Iterable[str] = ()) -> dict[str, Any]:
     """The schema as editors and standard validators get it: the validator's schema, with
     its coded rules added where JSON Schema can state them. An optional field left empty
-    (``funding:``) counts as absent, as the validator treats it; formats become patterns."""
-    schema = copy.deepcopy(load_schema(kind))
+    (``funding:``) counts as absent, as the validator treats it; formats become patterns.
+    On a state-scoped site (``states``) only those states are allowed (core/scope.py)."""
+    schema = copy.deepcopy(narrowed_schema(load_schema(kind), states))
     schema["$id"] = f"{kind}.schema.json"
     _publish(schema)
     return schema
@@ -177,7 +180,7 @@ def _nullable(node: dict[str, Any]) -> dict[str, Any]:
     return {**described, "anyOf": [{"type": "null"}, node]}
 
 
-def schema_json(kind: str) -> str:
+def schema_json(kind: str, states: Iterable[str] = ()) -> str:
     """The published form of a schema: stable, indented JSON."""
-    return json.dumps(published_schema(kind), indent=2, ensure_ascii=False,
+    return json.dumps(published_schema(kind, states), indent=2, ensure_ascii=False,
                       sort_keys=False) + "\n"

@@ -69,6 +69,8 @@ def _narrow(node: Any, wanted: list[str]) -> None:
             labels = node.get("x-enum-labels")
             if isinstance(labels, dict):
                 node["x-enum-labels"] = {k: v for k, v in labels.items() if k in wanted}
+            if isinstance(node.get("examples"), list):  # the schema's example is DC
+                node["examples"] = [s for s in node["examples"] if s in wanted] or wanted[:1]
         for value in node.values():
             _narrow(value, wanted)
     elif isinstance(node, list):

@@ -117,9 +117,10 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                 src = f"reference/{kind}-fields.md"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, content=reference.reference_markdown(
-                        kind, strings)))
+                        kind, strings, shared.published_states(config))))
         for kind in ("profile", "case-study", "template", "page"):
-            files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
+            files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(
+                kind, shared.published_states(config))))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
