@@ -173,6 +173,16 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
     return out
 
 
+def _lists_named(node: Any) -> set[str]:
+    """The vocabulary lists a schema names (``x-vocabulary``), anywhere inside it."""
+    if isinstance(node, dict):
+        found = {node["x-vocabulary"]} if isinstance(node.get("x-vocabulary"), str) else set()
+        return found.union(*(_lists_named(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_lists_named(v) for v in node))
+    return set()
+
+
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
               profiles_dir: str, contact: dict[str, Any] | None = None,
               states: Iterable[str] = ()) -> dict[str, Any]:
@@ -181,14 +191,16 @@ def page_data(strings: dict[str, str], repository: str | None, branch: str,
     state-scoped site, ``states`` are the only states the form's checks accept."""
     vocab = vocabulary()
     scope = set(states)
+    schema = narrowed_schema(load_schema("profile"), scope)
     return {
-        "schema": narrowed_schema(load_schema("profile"), scope),
+        "schema": schema,
         # Aliases are needed to make the validator's "did you mean" suggestions (which, on
-        # a scoped site, suggest only the states it publishes).
+        # a scoped site, suggest only the states it publishes). Only the lists the profile
+        # schema names: the others (case studies' places) are no choice of this form.
         "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
                               for t in vocab.terms(name)
                               if not scope or name != "states" or t.slug in scope]
-                       for name in vocab.lists},
+                       for name in vocab.lists if name in _lists_named(schema)},
         "sections": [h for h, _ in BODY_SECTIONS],
         "guides": [g for _, g in BODY_SECTIONS],
         "contactEmail": str((contact or {}).get("email") or ""),
