@@ -168,7 +168,8 @@ def test_the_panel_offers_the_profiles_own_channels_with_the_practice_named():
         ("phone", "Call about “Family Literacy Nights”", "+1 (978) 555-0100 x12")]
     mail = urllib.parse.urlsplit(p.links[0].href)
     assert mail.scheme == "mailto" and mail.path == "families@riverside.example.org"
-    assert urllib.parse.parse_qs(mail.query) == {"subject": ["Support for “Family Literacy Nights”"]}
+    assert urllib.parse.parse_qs(mail.query) == {
+        "subject": ["Support for “Family Literacy Nights”"]}
     assert p.links[1].href == "tel:+19785550100;ext=12"
     # Each level the profile offers (1, 3, 4) says how to ask for it; email carries the level.
     assert sorted(p.levels) == [1, 3, 4]

@@ -9,7 +9,14 @@ import pytest
 import yaml
 from practice_commons.core.schema import vocabulary
 
-from tests.conftest import BASE_CONFIG, VALID_PROFILE, BuiltSite, build, completeness_off, write_files
+from tests.conftest import (
+    BASE_CONFIG,
+    VALID_PROFILE,
+    BuiltSite,
+    build,
+    completeness_off,
+    write_files,
+)
 from tests.core.test_scope import CASE_STUDY
 
 PLUGINS = ["practice-commons/profiles", "practice-commons/indexes",
@@ -26,7 +33,8 @@ def site(tmp_path_factory) -> BuiltSite:
         "content/index.md": "# Home\n",
         "profiles/lowell.md": VALID_PROFILE,
         "profiles/salem.md": VALID_PROFILE.replace("Family Literacy Nights", "Salem Math Circles")
-        .replace("city: Lowell", "city: Salem").replace("[literacy, family-engagement]", "[mathematics]"),
+        .replace("city: Lowell", "city: Salem")
+        .replace("[literacy, family-engagement]", "[mathematics]"),
         "content/case-studies/lowell-enrollment.md": MA_CASE,
     })
     cfg = {**BASE_CONFIG, "plugins": [completeness_off(p) for p in PLUGINS]}

@@ -11,7 +11,14 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort, PluginError
 
-from tests.conftest import BASE_CONFIG, VALID_PROFILE, BuiltSite, build, completeness_off, write_files
+from tests.conftest import (
+    BASE_CONFIG,
+    VALID_PROFILE,
+    BuiltSite,
+    build,
+    completeness_off,
+    write_files,
+)
 
 EMAIL_LINE = "  email: families@riverside.example.org\n"
 ROLE_ONLY = VALID_PROFILE.replace(EMAIL_LINE, "")
@@ -29,7 +36,8 @@ def site(tmp_path_factory) -> BuiltSite:
     root = tmp_path_factory.mktemp("support")
     write_files(root, {
         "content/index.md": "# Home\n",
-        "profiles/own.md": VALID_PROFILE.replace(EMAIL_LINE, EMAIL_LINE + "  phone: 978-555-0100\n"),
+        "profiles/own.md": VALID_PROFILE.replace(EMAIL_LINE,
+                                                 EMAIL_LINE + "  phone: 978-555-0100\n"),
         "profiles/role-only.md": titled(ROLE_ONLY, "Reading Buddies Across the River"),
         "profiles/evil.md": titled(ROLE_ONLY, 'Nights "><script>alert(1)</script>').replace(
             "name: Riverside Charter School", "name: \"<img src=x onerror=alert(2)>\""),
@@ -55,7 +63,8 @@ def test_the_panel_follows_the_summary_and_gives_the_profiles_own_channels(site)
     assert links["email"]["href"].startswith("mailto:families@riverside.example.org?")
     assert query(links["email"]["href"])["subject"] == ["Support for “Family Literacy Nights”"]
     assert links["phone"]["href"] == "tel:9785550100"
-    assert "support@example.gov" not in str(art.select_one(".pc-support"))  # its own, not the host's
+    # Its own channels, not the host's.
+    assert "support@example.gov" not in str(art.select_one(".pc-support"))
 
 
 def test_a_role_only_profile_shows_the_hosts_route_naming_the_practice(site):

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..core import Layout
-from ..core import support
+from ..core import Layout, support
 
 
 def find_root(start: Path | None = None) -> Path:

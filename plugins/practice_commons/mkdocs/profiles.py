@@ -19,10 +19,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core import pages, reference
-from ..core.support_panel import panel as support_panel
 from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
+from ..core.support_panel import panel as support_panel
 from . import serving, shared
 from .support import route_for
 
