@@ -25,9 +25,8 @@ from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
 from .names import duplicate_title_issues, name_issues
-from .publishing import host_issues
+from .publishing import HostRoute, host_issues, route_issues
 from .sanitize import hidden_character_issues
-from .support import HostRoute, route_issues
 from .validate import Validator
 from .vocabulary import Term, suggest
 
@@ -49,9 +48,8 @@ class Layout:
     # (core/completeness.py). The build and `commons validate` turn it on from
     # mkdocs.yml (profiles plugin option `require_complete`, default true).
     require_complete: bool = False
-    # What the host allows to publish (core/publishing.py); None: no support check.
-    states: tuple[str, ...] = ()
-    support: HostRoute | None = None
+    states: tuple[str, ...] = ()  # the site's states (core/publishing.py); empty: all
+    support: HostRoute | None = None  # the host's support route; None: not checked
 
     def classify(self, rel: str) -> str | None:
         """The kind of the file at repository-relative ``rel``, or None if it is not content."""

@@ -15,7 +15,9 @@ from .issues import Issue
 from .model import PUBLISHED_STATUSES
 from .schema import vocabulary
 from .scope import scope_issue
-from .support import HostRoute, own_channels, support_issue
+from .support import HostRoute, own_channels, route_issues, support_issue
+
+__all__ = ["HostRoute", "host_issues", "route_issues"]
 
 
 def host_issues(kind: str, doc: Document, states: Iterable[str], route: HostRoute | None,
