@@ -52,6 +52,7 @@ class ProfilesConfig(base.Config):
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
+        self.route = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -80,6 +81,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             return None
         coll = shared.collection_for(config, self.config.profiles_dir)
         self.records = {}
+        self.route = route_for(config)  # once per build, for every profile's support panel
         strings = shared.ui_strings(config)
         root = shared.repo_root(config)
         for record in coll.all():
@@ -165,7 +167,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if record is not None and record.kind == "profile":  # how to ask for support
             host = (config.extra or {}).get("host") or {}
             context["pc"]["support"] = support_panel(
-                record, route_for(config), context["pc"]["t"], context["pc"]["vocab"],
+                record, self.route, context["pc"]["t"], context["pc"]["vocab"],
                 page.canonical_url or page.abs_url or "", str(host.get("organization") or ""))
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
