@@ -47,6 +47,12 @@ ENGINE_CMD = [sys.executable, "-m", ENGINE]
 # (scripts/dev.py, the workflows); here they would only bury the test output.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+# The bundled mkdocs.yml leaves site_url to the Pages workflow (PC_SITE_URL), and its
+# support route is the repository's issue form, whose repository GitHub Actions names
+# (GITHUB_REPOSITORY): set both as a deploy would, the same here and in CI. A root
+# address, so absolute links (the 404 page's) also work on the local test server.
+os.environ["PC_SITE_URL"] = "https://example.org/"
+os.environ["GITHUB_REPOSITORY"] = "example/practice-commons"
 # Keep the downloads cache (which lives in the user's cache folder) out of the real one.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pc-test-cache-")
 

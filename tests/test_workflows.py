@@ -123,6 +123,27 @@ def test_main_is_deployed_to_github_pages():
     assert any("mkdocs build --strict" in s.get("run", "") for s in _steps(wf))
 
 
+def test_the_deploy_sets_site_url_from_the_repositorys_pages_address():
+    # Issue 13: a fork's first deploy has a sitemap, canonical and absolute feed links.
+    wf = _load(GITHUB / "workflows/deploy.yml")
+    address, build = wf["jobs"]["address"], wf["jobs"]["build"]
+    # The job that holds a Pages token runs nothing of ours and only reads.
+    assert address["permissions"] == {"pages": "read"}
+    assert [s["uses"].split("@")[0] for s in address["steps"]] == ["actions/configure-pages"]
+    assert all("run" not in s for s in address["steps"])
+    pages_step = address["steps"][0]["id"]
+    assert address["outputs"]["base_url"] == f"${{{{ steps.{pages_step}.outputs.base_url }}}}"
+    assert build["needs"] == "address"
+    step = next(s for s in build["steps"] if "mkdocs build --strict" in s.get("run", ""))
+    assert step["env"]["PC_SITE_URL"] == "${{ needs.address.outputs.base_url }}"
+    # The name the build reads is the one the hosting plugin reads.
+    from practice_commons.mkdocs.hosting import SITE_URL_ENV
+    assert SITE_URL_ENV == "PC_SITE_URL"
+    pr = _load(GITHUB / "workflows/pull-request.yml")
+    pr_build = next(s for s in _steps(pr) if "build --strict" in s.get("run", ""))
+    assert pr_build["env"]["PC_SITE_URL"].startswith("https://")
+
+
 def test_workflows_have_no_zizmor_finding_of_medium_or_above():
     findings = _zizmor(*WORKFLOWS)
     assert findings == [], "\n".join(

@@ -34,6 +34,10 @@ VALID = [
      "https://video.example.org/a/b?c=d#e"),
     ("a title padded with spaces", "title: Family Literacy Nights",
      'title: "  Family Literacy Nights  "'),
+    ("a phone with an extension", "  email: families@",
+     '  phone: "+1 (978) 555-0100 x12"\n  email: families@'),
+    ("a contact form", "  email: families@",
+     "  form: https://riverside.example.org/ask\n  email: families@"),
 ]
 INVALID = [
     ("a javascript: link", "https://riverside.example.org", '"javascript:alert(1)"'),
@@ -44,6 +48,11 @@ INVALID = [
     ("a link that is a bare word", "https://riverside.example.org", "riverside"),
     ("an email without a domain", "families@riverside.example.org", "families@riverside"),
     ("an email that is a sentence", "families@riverside.example.org", "write to the office"),
+    ("a phone that is words", "  email: families@",
+     '  phone: "call the office"\n  email: families@'),
+    ("a phone too short", "  email: families@", '  phone: "555"\n  email: families@'),
+    ("a contact form that is an email link", "  email: families@",
+     '  form: "mailto:x@example.org"\n  email: families@'),
     ("a date without leading zeros", "submitted: 2024-09-01", "submitted: 2024-9-1"),
     ("a date in another order", "submitted: 2024-09-01", "submitted: 09/01/2024"),
     ("a thirteenth month", "submitted: 2024-09-01", "submitted: 2024-13-01"),

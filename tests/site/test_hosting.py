@@ -146,23 +146,24 @@ def test_analytics_are_off_by_default_and_on_when_configured(make_site, tmp_path
     assert script["src"] == "https://plausible.io/js/script.js"
 
 
-def test_state_filter_publishes_only_those_states_everywhere(make_site):
-    site = make_site({
-        "profiles/boston.md": profile("Boston Reading Club", "MA"),
-        "profiles/bronx.md": profile("Bronx Math Circles", "NY"),
-        "profiles/dc.md": profile("Capitol Hill Tutoring", "DC"),
-    }, config={"plugins": ["practice-commons/profiles", "practice-commons/indexes",
-                           {"practice-commons/hosting": {"states": ["MA", "DC"]}}]})
-    assert site.exists("profiles/boston/") and site.exists("profiles/dc/")
-    assert not site.exists("profiles/bronx/")
-    listing = site.article("profiles/").get_text()
-    assert "Boston Reading Club" in listing and "Bronx Math Circles" not in listing
-    assert "2 profiles" in listing
-    # Other plugins get the same, filtered collection: open data and index pages.
-    data = site.json("api/profiles.json")
-    assert sorted(item["slug"] for item in data["items"]) == ["boston", "dc"]
-    assert not site.exists("states/ny/") and site.exists("states/ma/")
-    assert "Bronx" not in site.text("browse/index.html")
+def test_state_filter_refuses_profiles_from_other_states_instead_of_dropping_them(
+        make_site, caplog, tmp_path):
+    # Issue 13: an out-of-state profile once vanished silently; now the build stops before
+    # publishing anything, naming the file and how to widen the scope (tests/site/
+    # test_scope_site.py checks what a scoped site shows).
+    with pytest.raises((PluginError, Abort)):
+        make_site({
+            "profiles/boston.md": profile("Boston Reading Club", "MA"),
+            "profiles/bronx.md": profile("Bronx Math Circles", "NY"),
+            "profiles/dc.md": profile("Capitol Hill Tutoring", "DC"),
+        }, config={"plugins": ["practice-commons/profiles", "practice-commons/indexes",
+                               {"practice-commons/hosting": {"states": ["MA", "DC"]}}]})
+    assert ("profiles/bronx.md:7: field 'school.state': this site is scoped to MA "
+            "(Massachusetts) and DC (District of Columbia), so a profile from NY (New York) "
+            "cannot be published here — to widen the site, add 'NY' to states: of "
+            "practice-commons/hosting in mkdocs.yml") in logged(caplog)
+    assert "profiles/boston.md" not in logged(caplog) and "profiles/dc.md" not in logged(caplog)
+    assert not (tmp_path / "site").exists()
 
 
 def test_unknown_state_in_the_filter_is_a_configuration_error_with_a_suggestion(make_site, caplog):

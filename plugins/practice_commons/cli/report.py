@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(f"commons report: {p}" for p in problems), file=sys.stderr)
         return 2
     # Validation judges "not in the future" by the real clock, whatever date we report on.
-    result = load(layout_for(root))
+    # The report chooses its own states (--state, --all-states): the site's scope and
+    # support checks are `commons validate`'s to report, not reasons to leave files out.
+    result = load(replace(layout_for(root), states=(), support=None))
     bad = errors(result.issues)
     if bad:
         print(f"commons report: {len(bad)} problem(s) in {len({i.path for i in bad})} file(s) "

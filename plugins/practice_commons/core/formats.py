@@ -34,11 +34,13 @@ def _compiled(name: str) -> re.Pattern[str]:
 
 
 def check(fmt: str, value: str, today: dt.date) -> Problem | None:
-    """The problem with ``value`` as a ``fmt`` (date, email, uri, attachment), if any."""
+    """The problem with ``value`` as a ``fmt`` (date, email, phone, uri, attachment), if any."""
     if fmt == "date":
         return _date(value, today)
     if fmt == "email":
         return None if _compiled("email").match(value.strip()) else ("not_email", "not_email.hint", {})
+    if fmt == "phone":
+        return None if _compiled("phone").match(value.strip()) else ("not_phone", "not_phone.hint", {})
     if fmt == "uri":
         return _uri(value)
     if fmt == "attachment":
@@ -114,4 +116,5 @@ def browser_table() -> dict[str, Any]:
     """The table for ``submit-validate.js``: the same rules, patterns in its dialect."""
     t = table()
     return {"email": js_pattern(t["email"]), "date": js_pattern(t["date"]),
+            "phone": js_pattern(t["phone"]),
             "file_name": js_pattern(t["file_name"]), "uri_schemes": list(t["uri_schemes"])}

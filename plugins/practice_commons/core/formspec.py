@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from . import formats, messages
 from .collection import Collection
 from .scaffold import BODY_SECTIONS, FLOW_MAX
 from .schema import load_schema, resolve_ref, vocabulary
+from .scope import narrowed_schema
 from .vocabulary import Vocabulary
 
 # Fields the form leaves out, and why: an attached file needs the profile in its own
@@ -43,7 +45,7 @@ class Field:
     key: str          # name inside its parent: "state"
     path: str         # data path with [__i__] for repeated items: "resources[__i__].level"
     generic: str      # path as in the field reference: "resources[].level"
-    kind: str         # text, textarea, select, checkboxes, date, email, url, number, group, repeat
+    kind: str         # text, textarea, select, checkboxes, date, email, url, tel, number, group…
     label: str
     help: str = ""
     required: bool = False
@@ -86,13 +88,15 @@ def _choices(node: dict[str, Any], vocab: Vocabulary | None) -> list[tuple[str, 
 
 
 def build(strings: dict[str, str], collection: Collection | None = None,
-          vocab: Vocabulary | None = None, language: str = "en") -> list[Field]:
+          vocab: Vocabulary | None = None, language: str = "en",
+          states: Iterable[str] = ()) -> list[Field]:
     """Every field of the profile schema as form controls, in the schema's order.
 
     ``vocab`` gives the choices' labels (default: the schema's labels in ``language``);
-    the help text is the schema's, in ``language``.
+    the help text is the schema's, in ``language``. On a state-scoped site the state
+    choices are ``states`` only.
     """
-    root = load_schema("profile", language)
+    root = narrowed_schema(load_schema("profile", language), states)
     refs = {}
     if collection is not None:
         refs = {"case-study": collection.published("case-study"),
@@ -163,6 +167,8 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
             f.kind = node["format"]
         elif node.get("format") == "uri":
             f.kind = "url"
+        elif node.get("format") == "phone":
+            f.kind = "tel"
         elif types == "integer":
             f.kind = "number"
         elif node.get("maxLength", 0) >= TEXTAREA_MIN and types == "string":
@@ -171,20 +177,38 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], prefix: str, generic_p
     return out
 
 
+def _lists_named(node: Any) -> set[str]:
+    """The vocabulary lists a schema names (``x-vocabulary``), anywhere inside it."""
+    if isinstance(node, dict):
+        found = {node["x-vocabulary"]} if isinstance(node.get("x-vocabulary"), str) else set()
+        return found.union(*(_lists_named(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_lists_named(v) for v in node))
+    return set()
+
+
 def page_data(strings: dict[str, str], repository: str | None, branch: str,
               profiles_dir: str, contact: dict[str, Any] | None = None,
-              slug_table: str = "", language: str = "en") -> dict[str, Any]:
+              states: Iterable[str] = (), slug_table: str = "",
+              language: str = "en") -> dict[str, Any]:
     """What ``submit.js`` needs, embedded in the page as JSON. ``contact`` is the host's
-    (``extra.host.contact``): where a file goes when there is no repository;
-    ``slug_table`` the address of :func:`.slug.char_table`'s file."""
+    (``extra.host.contact``): where a file goes when there is no repository. On a
+    state-scoped site, ``states`` are the only states the form's checks accept;
+    ``slug_table`` is the address of :func:`.slug.char_table`'s file."""
     vocab = vocabulary()
+    scope = set(states)
+    schema = narrowed_schema(load_schema("profile", language), scope)
     return {
-        "schema": load_schema("profile", language),
+        "schema": schema,
         "messages": messages.table(language),
         "formats": formats.browser_table(),
-        # Aliases are needed to make the validator's "did you mean" suggestions.
+        # Aliases are needed to make the validator's "did you mean" suggestions (which, on
+        # a scoped site, suggest only the states it publishes). Only the lists the profile
+        # schema names: the others (case studies' places) are no choice of this form.
         "vocabulary": {name: [{"slug": t.slug, "label": t.label, "aliases": list(t.aliases)}
-                              for t in vocab.terms(name)] for name in vocab.lists},
+                              for t in vocab.terms(name)
+                              if not scope or name != "states" or t.slug in scope]
+                       for name in vocab.lists if name in _lists_named(schema)},
         "sections": [h for h, _ in BODY_SECTIONS],
         "guides": [g for _, g in BODY_SECTIONS],
         "contactEmail": str((contact or {}).get("email") or ""),

@@ -13,6 +13,8 @@ import re
 from typing import Any
 
 from .colors import ColorError, parse
+from .support import ROUTE_KEYS
+from .support import check_setting as check_support
 
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
@@ -26,6 +28,10 @@ KEYS: dict[str, tuple[str, ...] | None] = {
     "links": None,  # footer links (accessibility statement, privacy policy): [{text, url}]
     "colors": ("primary", "accent"),  # brand colours as #rrggbb
     "share_image": None,  # image in docs_dir (or https:// URL) shown when a page is shared
+    # Where visitors ask for support about a profile that gives no contact of its own:
+    # email:, form: (https://…) or issues: true (the repository's issue form). See
+    # core/support.py; checked there, because `commons validate` needs it too.
+    "support": ROUTE_KEYS,
 }
 
 
@@ -44,7 +50,9 @@ def check(host: Any) -> list[str]:
             out.append(f"{where}: unknown setting — {hint}")
             continue
         sub = KEYS[key]
-        if key == "links":
+        if key == "support":
+            out.extend(check_support(value, where))
+        elif key == "links":
             out.extend(_links(where, value))
         elif sub is not None:
             out.extend(_mapping(where, value, sub))

@@ -1,8 +1,9 @@
-"""What a host publishes: the optional state filter, applied to the collection itself.
+"""State codes: checking the host's ``states:`` option, and ``commons report``'s filter.
 
-Filtering the collection (not the pages) means every emitter that asks for the
-build's collection — profile pages, listings, indexes, search, exports — sees
-the same, filtered set.
+A state-scoped site no longer filters its collection: records from other states are
+refused by ``commons validate`` and the build (core/scope.py), so nothing a contributor
+wrote is left out silently. :func:`only_states` remains for the report, which counts the
+states a maintainer asks for (``--state``).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from .frontmatter import Document, parse
 from .issues import Issue, errors
 from .model import Profile, Record
 from .names import duplicate_title_issues, name_issues
+from .publishing import HostRoute, host_issues, route_issues
 from .sanitize import hidden_character_issues
 from .slug import slugify
 from .validate import Validator
@@ -47,6 +48,8 @@ class Layout:
     # (core/completeness.py). The build and `commons validate` turn it on from
     # mkdocs.yml (profiles plugin option `require_complete`, default true).
     require_complete: bool = False
+    states: tuple[str, ...] = ()  # the site's states (core/publishing.py); empty: all
+    support: HostRoute | None = None  # the host's support route; None: not checked
 
     def classify(self, rel: str) -> str | None:
         """The kind of the file at repository-relative ``rel``, or None if it is not content."""
@@ -135,6 +138,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     issues.extend(name_issues(files))
     docs: list[tuple[str, Document]] = []
     attachments: list[str] = []
+    needing_route: list[str] = []  # published profiles showing the host's support route
     for rel in files:
         kind = layout.classify(rel)
         if kind is None:
@@ -157,6 +161,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
             issues.extend(hidden_character_issues(doc))
             if kind == "profile" and layout.require_complete:
                 issues.extend(profile_issues(doc))
+            issues.extend(host_issues(kind, doc, layout.states, layout.support, needing_route))
         issues.extend(body_issues(doc))
         docs.append((kind, doc))
 
@@ -182,6 +187,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
     issues.extend(attachment_issues(layout.root, profiles, attachments))
     collection = Collection.of(built)
     issues.extend(_reference_issues(collection))
+    issues.extend(route_issues(layout.support, len(needing_route)))
     if only is not None:
         prefixes = [o.rstrip("/") for o in only]
         issues = [i for i in issues if any(i.path == p or i.path.startswith(p + "/") for p in prefixes)]

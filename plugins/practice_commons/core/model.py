@@ -117,7 +117,9 @@ class Contact:
     name: str = ""
     organization: str = ""
     email: str = ""
+    form: str = ""
     url: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)

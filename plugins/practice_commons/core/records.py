@@ -72,7 +72,8 @@ def profile(doc: Document, slug: str, folder: str | None = None) -> Profile:
         evidence=Evidence(essa_tier=ev.get("essa_tier"), summary=ev.get("summary", ""),
                           outcomes=_outcomes(ev.get("outcomes"))),
         partners=partners,
-        contact=Contact(**(d.get("contact") or {"role": ""})),
+        # `email:` with nothing after it is valid (an absent field): no None in the record.
+        contact=Contact(**{k: v or "" for k, v in (d.get("contact") or {"role": ""}).items()}),
         non_negotiables=_t(d.get("non_negotiables")),
         conditions=_t(d.get("conditions")),
         funding=d.get("funding") or "", cost=d.get("cost") or "",

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .i18n import strings as i18n_strings
 from .markdown import md_cell
 from .messages import fill
 from .schema import load_schema, resolve_ref
+from .scope import narrowed_schema
 
 FOLDERS = {"profile": "profiles/<slug>.md", "case-study": "content/case-studies/<slug>.md",
            "template": "content/templates/<slug>.md"}
-_FORMATS = ("date", "email", "uri", "attachment")
+_FORMATS = ("date", "email", "phone", "uri", "attachment")
 
 
 # What `commons validate` and the build check that the published JSON Schema cannot
@@ -22,8 +23,8 @@ _FORMATS = ("date", "email", "uri", "attachment")
 _EVERY_KIND = ("ref_rule_addresses", "ref_rule_hidden")
 BUILD_ONLY: dict[str, tuple[str, ...]] = {
     "profile": ("ref_rule_dates", "ref_rule_sections", "ref_rule_attachments",
-                "ref_rule_references", *_EVERY_KIND),
-    "case-study": _EVERY_KIND,
+                "ref_rule_references", "ref_rule_support", "ref_rule_scope_profile", *_EVERY_KIND),
+    "case-study": ("ref_rule_scope_case_study", *_EVERY_KIND),
     "template": ("ref_rule_template_sections", *_EVERY_KIND),
 }
 
@@ -46,11 +47,12 @@ def build_only_markdown(kind: str, strings: dict[str, str]) -> list[str]:
             *[f"- {strings[item]}" for item in items]]
 
 
-def rows(kind: str, strings: dict[str, str] | None = None,
-         language: str = "en") -> Iterator[tuple[str, str, bool, str, str, str]]:
+def rows(kind: str, strings: dict[str, str] | None = None, language: str = "en",
+         states: Iterable[str] = ()) -> Iterator[tuple[str, str, bool, str, str, str]]:
     """(field, type, required, description, allowed values, example) for every field,
-    in ``language`` (the types in the words of ``strings``, English by default)."""
-    schema = load_schema(kind, language)
+    in ``language`` (the types in the words of ``strings``, English by default); on a
+    state-scoped site (``states``) the allowed states are those only."""
+    schema = narrowed_schema(load_schema(kind, language), states)
     yield from _walk(schema, schema, "", True, strings or i18n_strings("en"))
 
 
@@ -116,8 +118,10 @@ def _example(sub: dict[str, Any]) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def reference_markdown(kind: str, strings: dict[str, str], language: str = "en") -> str:
-    """A Markdown page documenting every field of ``kind``, in the site's language."""
+def reference_markdown(kind: str, strings: dict[str, str], states: Iterable[str] = (), *,
+                       language: str = "en") -> str:
+    """A Markdown page documenting every field of ``kind``, in the site's language (on a
+    scoped site, with ``states`` only)."""
     schema = load_schema(kind, language)
     title = strings[f"ref_title_{_slot(kind)}"]
     out = [
@@ -131,7 +135,7 @@ def reference_markdown(kind: str, strings: dict[str, str], language: str = "en")
         f"| {strings['allowed_values']} | {strings['example']} |",
         "|---|---|---|---|---|---|",
     ]
-    for path, typ, req, desc, allowed, example in rows(kind, strings, language):
+    for path, typ, req, desc, allowed, example in rows(kind, strings, language, states):
         out.append(
             f"| `{path}` | {md_cell(typ)} | {strings['answer_yes'] if req else strings['answer_no']} "
             f"| {md_cell(desc)} | {allowed.replace('|', '&#124;')} "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 
 from . import formats, schema_text
 from .i18n import vocabulary_in
+from .scope import narrowed_schema
 from .vocabulary import Vocabulary
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -101,8 +103,9 @@ def resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
 PATTERNS = {
     # formats._uri: an http(s) scheme, a host, no white space inside.
     "uri": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+([/?#]\S*)?\s*$",
-    # formats.yaml's email pattern, allowing the white space the validator strips.
+    # formats.yaml's email and phone patterns, allowing the white space the validator strips.
     "email": r"^\s*" + formats.table()["email"][1:-1] + r"\s*$",
+    "phone": r"^\s*" + formats.table()["phone"][1:-1] + r"\s*$",
     # formats._date: YYYY-MM-DD with a month and day in range (that the day exists
     # in its month, and is not in the future, only `commons validate` can say).
     "date": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
@@ -117,11 +120,12 @@ def _min_stripped(n: int) -> str:
     return r"^\s*\S[\s\S]{%d,}\S\s*$" % (n - 2)
 
 
-def published_schema(kind: str, language: str = "en") -> dict[str, Any]:
+def published_schema(kind: str, states: Iterable[str] = (), language: str = "en") -> dict[str, Any]:
     """The schema as editors and standard validators get it: the validator's schema, with
     its coded rules added where JSON Schema can state them. An optional field left empty
-    (``funding:``) counts as absent, as the validator treats it; formats become patterns."""
-    schema = copy.deepcopy(load_schema(kind, language))
+    (``funding:``) counts as absent, as the validator treats it; formats become patterns.
+    On a state-scoped site (``states``) only those states are allowed (core/scope.py)."""
+    schema = copy.deepcopy(narrowed_schema(load_schema(kind, language), states))
     schema["$id"] = f"{kind}.schema.json"
     _publish(schema)
     return schema
@@ -185,7 +189,7 @@ def _nullable(node: dict[str, Any]) -> dict[str, Any]:
     return {**described, "anyOf": [{"type": "null"}, node]}
 
 
-def schema_json(kind: str) -> str:
-    """The published form of a schema: stable, indented JSON."""
-    return json.dumps(published_schema(kind), indent=2, ensure_ascii=False,
+def schema_json(kind: str, states: Iterable[str] = (), language: str = "en") -> str:
+    """The published form of a schema: stable, indented JSON, its help in ``language``."""
+    return json.dumps(published_schema(kind, states, language), indent=2, ensure_ascii=False,
                       sort_keys=False) + "\n"

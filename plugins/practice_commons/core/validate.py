@@ -52,7 +52,7 @@ class Validator:
         self.m = Messages(language)
         self.formats: dict[str, Callable[[str], formats.Problem | None]] = {
             name: (lambda v, n=name: formats.check(n, v, self.today))
-            for name in ("date", "email", "uri", "attachment")
+            for name in ("date", "email", "phone", "uri", "attachment")
         }
         # Most files are valid: a compiled yes/no check first, the walk only to explain a no.
         self._valid = compile_schema(self.schema, self.formats)

@@ -6,12 +6,15 @@
   collection, so every other plugin sees the same set);
 - marks profiles whose last review is older than ``stale_after_days``, judged
   against a reproducible build date;
-- gives every page what ``overrides/main.html`` needs for sharing (Open Graph).
+- gives every page what ``overrides/main.html`` needs for sharing (Open Graph);
+- an empty ``site_url`` is taken from ``PC_SITE_URL`` (the Pages workflow sets it from
+  the repository's Pages address), else the build warns with what breaks and the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,7 @@ from ..core import colors, freshness, host_settings
 from ..core.hosting import state_problems
 from ..core.i18n import strings
 from ..core.schema import vocabulary
-from . import shared
+from . import shared, support
 
 BRAND_CSS = "practice-commons/assets/brand.css"
 # Pages a lost visitor is offered on the 404 page, when the site has them.
@@ -72,6 +75,9 @@ class HostingPlugin(BasePlugin[HostingConfig]):
         self.host: dict[str, Any] = {}
         self.not_found: list[tuple[str, str]] = []
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        support.note_command(command)  # `serve` previews a route its copy cannot use yet
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -82,6 +88,7 @@ class HostingPlugin(BasePlugin[HostingConfig]):
             raise PluginError("mkdocs.yml has problems in its host settings:\n  "
                               + "\n  ".join(problems))
         self.host = dict(config.extra.get("host") or {})
+        _site_url(config)
         try:
             self.today = freshness.build_date(self.config.today)
         except freshness.BuildDateError as exc:
@@ -160,6 +167,31 @@ class HostingPlugin(BasePlugin[HostingConfig]):
             "type": "article" if record is not None else "website", "image": image,
             "locale": lang if "_" in lang else f"{lang}_US", "site_name": config.site_name,
         }
+
+
+SITE_URL_ENV = "PC_SITE_URL"
+
+
+def _site_url(config: MkDocsConfig) -> None:
+    """Fill an empty ``site_url`` from PC_SITE_URL, or say what its absence breaks.
+
+    ``mkdocs serve`` sets site_url to its own address before plugins run, so this only
+    speaks for real builds.
+    """
+    if config.site_url:
+        return
+    given = os.environ.get(SITE_URL_ENV, "").strip()
+    if given:
+        if not given.startswith(("https://", "http://")):
+            raise PluginError(f"{SITE_URL_ENV}={given!r} is not a web address; give the "
+                              "site's full address, e.g. https://my-state.github.io/commons/")
+        config.site_url = given if given.endswith("/") else given + "/"
+        return
+    shared.log.warning(
+        "site_url is empty in mkdocs.yml, so sitemap.xml lists no pages, pages have no "
+        "canonical link, and the feed, CSV and share images carry relative links that "
+        "break outside the site. Set site_url: https://<the site's address>/ in mkdocs.yml "
+        f"(or {SITE_URL_ENV}=… for one build; the GitHub Pages workflow sets it for you).")
 
 
 def _analytics_providers(config: MkDocsConfig) -> set[str]:

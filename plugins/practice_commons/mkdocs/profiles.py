@@ -22,7 +22,9 @@ from ..core import pages, reference
 from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
+from ..core.support_panel import panel as support_panel
 from . import serving, shared
+from .support import route_for
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -50,6 +52,7 @@ class ProfilesConfig(base.Config):
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
+        self.route = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -78,6 +81,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             return None
         coll = shared.collection_for(config, self.config.profiles_dir)
         self.records = {}
+        self.route = route_for(config)  # once per build, for every profile's support panel
         strings = shared.ui_strings(config)
         root = shared.repo_root(config)
         for record in coll.all():
@@ -115,9 +119,11 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                 src = f"reference/{kind}-fields.md"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, content=reference.reference_markdown(
-                        kind, strings, shared.language(config))))
+                        kind, strings, shared.published_states(config),
+                        language=shared.language(config))))
         for kind in ("profile", "case-study", "template", "page"):
-            files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(kind)))
+            files.append(File.generated(config, f"schema/{kind}.schema.json", content=schema_json(
+                kind, shared.published_states(config), shared.language(config))))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -159,6 +165,11 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             "vocab": shared.vocab(),
             "collection": shared.collection_for(config, self.config.profiles_dir),
         }
+        if record is not None and record.kind == "profile":  # how to ask for support
+            host = (config.extra or {}).get("host") or {}
+            context["pc"]["support"] = support_panel(
+                record, self.route, context["pc"]["t"], context["pc"]["vocab"],
+                page.canonical_url or page.abs_url or "", str(host.get("organization") or ""))
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
         return context

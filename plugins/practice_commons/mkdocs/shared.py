@@ -16,11 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core import Collection, Layout, load
-from ..core.hosting import only_states
 from ..core.i18n import strings, vocabulary_in
 from ..core.issues import errors
 from ..core.schema import vocabulary
 from ..core.vocabulary import Vocabulary
+from .support import route_for
 
 log = get_plugin_logger("practice_commons")
 
@@ -41,7 +41,8 @@ def layout_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Layout:
     except ValueError as exc:
         raise PluginError(f"docs_dir {docs} must be inside the repository {root}") from exc
     return Layout(root=root, profiles_dir=profiles_dir, content_dir=content_dir,
-                  require_complete=bool(options.get("require_complete", True)))
+                  require_complete=bool(options.get("require_complete", True)),
+                  states=tuple(published_states(config)), support=route_for(config))
 
 
 def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Collection:
@@ -62,10 +63,8 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
         raise PluginError(
             f"{len(bad)} problem(s) in {files} content file(s), listed above. "
             "Fix them (run `commons validate` to check) and build again; nothing was published.")
+    # Out-of-scope records were refused above (core/scope.py): none is left out silently.
     collection = result.collection
-    states = published_states(config)
-    if states:
-        collection = only_states(collection, states)
     _cache.update(key=key, collection=collection, language=_language(config))
     return collection
 

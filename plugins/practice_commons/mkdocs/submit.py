@@ -87,15 +87,16 @@ class SubmitPlugin(BasePlugin[SubmitConfig]):
             return None
         t = shared.ui_strings(config)
         contact = ((config.extra or {}).get("host") or {}).get("contact")
+        states = shared.published_states(config)  # a state-scoped site offers only those
         data = formspec.page_data(t, self.repository, self.config.branch, self.config.profiles_dir,
-                                  contact if isinstance(contact, dict) else None,
+                                  contact if isinstance(contact, dict) else None, states,
                                   slug_table=get_relative_url(SLUG_TABLE, page.url),
                                   language=shared.language(config))
         # "</script>" inside the JSON would end the element: escape what HTML reads.
         data_json = (json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
                      .replace(">", "\\u003e").replace("&", "\\u0026"))
         fields = formspec.build(t, shared.collection_for(config, self.config.profiles_dir),
-                                shared.vocab(config), shared.language(config))
+                                shared.vocab(config), shared.language(config), states)
         context["pc_submit"] = {
             "t": t,
             "steps": formspec.steps(fields),

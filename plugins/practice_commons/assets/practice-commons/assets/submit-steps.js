@@ -23,7 +23,7 @@
   var PLAIN = {
     too_short: "submit_msg_short", too_long: "submit_msg_long", too_many_items: "submit_msg_many",
     too_few_items: "submit_msg_add", bad_scheme: "submit_msg_url", not_uri: "submit_msg_url",
-    not_email: "submit_msg_email", future_date: "submit_msg_future", not_date: "submit_msg_date",
+    not_email: "submit_msg_email", not_phone: "submit_msg_phone", future_date: "submit_msg_future", not_date: "submit_msg_date",
     not_real_date: "submit_msg_date", pattern: "submit_msg_form",
     unknown_term: "submit_msg_choose", not_allowed: "submit_msg_choose"
   };

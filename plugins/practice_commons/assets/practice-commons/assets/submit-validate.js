@@ -75,6 +75,7 @@
     this.t = messages;
     this.formats = {
       email: new RegExp(formats.email, "u"), date: new RegExp(formats.date, "u"),
+      phone: new RegExp(formats.phone, "u"),
       fileName: new RegExp(formats.file_name, "u"), schemes: formats.uri_schemes
     };
   }
@@ -183,6 +184,8 @@
       if (value > this.today) return ["future_date", "future_date.hint", { plain: value }];
     } else if (fmt === "email") {
       if (!F.email.test(strip(value))) return ["not_email", "not_email.hint", {}];
+    } else if (fmt === "phone") {
+      if (!F.phone.test(strip(value))) return ["not_phone", "not_phone.hint", {}];
     } else if (fmt === "uri") {
       var v = strip(value), parts = urlsplit(v);
       // Python's urlsplit refuses an unbalanced IPv6 bracket: "not a web address".
