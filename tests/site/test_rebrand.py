@@ -1,8 +1,9 @@
 """A fork rebranded and scoped to one state by the hosting guide's steps, built once.
 
 The copy gets another name, home heading and intro, colors, a logo, a favicon, a share
-image, its own address, ``states: [MA]`` and the credit switched off — each set where
-content/guides/host-your-own.md says — and then nothing a visitor can open (pages,
+image, its own address, ``states: [MA]`` (with the records from other states removed)
+and the credit switched off — each done as content/guides/host-your-own.md says — and
+then nothing a visitor can open (pages,
 exports, the feed, the search files, Word and Markdown downloads, the toolkit bundle)
 may still carry the default name, a default color or a state outside the scope.
 """
@@ -65,11 +66,45 @@ def rebrand(root: Path) -> None:
     (brand / "seal.svg").write_text(SEAL, encoding="utf-8")
     (brand / "favicon.png").write_bytes(PNG)
     (brand / "share.png").write_bytes(PNG)
-    # The guide's step for a page that links a profile from outside the scope.
-    dc = root / "content" / "state-profiles" / "dc.md"
-    if dc.exists():
-        dc.write_text(re.sub(r"\[([^\]]+)\]\(\.\./profiles/[^)]+\)", r"\1",
-                             dc.read_text(encoding="utf-8")), encoding="utf-8")
+    prune(root, "MA")
+
+
+# Where each kind of record names its state (as core/scope.py reads it).
+STATE_OF = {"profiles": ("school", "state"), "content/case-studies": ("location", "state")}
+LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*/)?([a-z0-9-]+)\.md(?:#[^)\s]*)?\)")
+REFS = re.compile(r"^(profiles|case_studies): \[([^\]]*)\]\n", re.MULTILINE)
+
+
+def prune(root: Path, state: str) -> set[str]:
+    """The guide's scoping step: remove the profiles and case studies from other states,
+    then make each link to one of them plain text and drop it from ``profiles:`` and
+    ``case_studies:`` lists (the build names every such link)."""
+    gone = set()
+    for folder, (outer, inner) in STATE_OF.items():
+        for path in (root / folder).glob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            if not text.startswith("---\n"):
+                continue
+            meta = yaml.safe_load(text.split("\n---", 1)[0][4:]) or {}
+            named = (meta.get(outer) or {}).get(inner)
+            if named and named != state:
+                gone.add(path.stem)
+                path.unlink()
+    assert gone, "nothing from another state to remove: the bundled content changed"
+
+    def unlink(m: re.Match[str]) -> str:
+        return m.group(1) if m.group(2) in gone else m.group(0)
+
+    def refs(m: re.Match[str]) -> str:
+        kept = [s.strip() for s in m.group(2).split(",") if s.strip() not in gone]
+        return f"{m.group(1)}: [{', '.join(kept)}]\n" if kept else ""
+
+    for path in [*(root / "content").rglob("*.md"), *(root / "profiles").glob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        new = REFS.sub(refs, LINK.sub(unlink, text))
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    return gone
 
 
 @pytest.fixture(scope="module")
@@ -190,25 +225,30 @@ def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html
         assert any(h.endswith("practice-commons/assets/brand.css") for h in sheets), rel
 
 
-# State scope (issue 13 item 4, built in the host branch): these assertions fail until
-# it is merged; they stay, since they are what a scoped fork promises.
+# State scope: the records from elsewhere are gone (the guide's step), and what is built
+# from the vocabulary rather than the content — the submission form's choices, the
+# published JSON Schema — is narrowed by the scope (issue 13 item 4, the host branch).
 
 def test_scope_the_states_index_and_the_state_filter_list_only_the_scope(fork, html):
     for code in OUT_OF_SCOPE:
         assert not fork.exists(f"states/{code.lower()}/"), code
+    assert fork.exists("states/ma/")
     listed = fork.article("states/").get_text(" ", strip=True)
-    browse = html["browse/index.html"].select('input[name="state"]')
-    assert sorted(i["value"] for i in browse) == ["MA"]
-    facets = fork.json("practice-commons/search/facets.json")
-    assert sorted(facets.get("state", {})) == ["MA"]
+    assert "Massachusetts" in listed
+    browse = {i["value"] for i in html["browse/index.html"].select('input[name="state"]')}
+    facets = set(fork.json("practice-commons/search/facets.json").get("state", {}))
+    assert browse <= {"MA"} and facets == {"MA"}
     for name in OUT_OF_SCOPE.values():
         assert name not in listed, name
 
 
-def test_scope_the_submit_form_offers_only_the_scope(html):
+def test_scope_the_submit_form_and_the_schema_offer_only_the_scope(fork, html):
     select = html["submit/index.html"].select_one("select#pc-f-school-state")
     offered = [o.get("value", "").strip('"') for o in select.select("option")]
     assert [v for v in offered if v] == ["MA"]
+    schema = fork.text("schema/profile.schema.json")
+    for code in OUT_OF_SCOPE:
+        assert f'"{code}"' not in schema, code
 
 
 def test_scope_exports_and_the_feed_hold_only_the_scope(fork):
