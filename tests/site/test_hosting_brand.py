@@ -56,6 +56,21 @@ def test_a_page_titled_like_the_site_is_not_doubled_in_its_tab(make_site):
     assert site.html("about/").title.get_text() == "Test Commons"
 
 
+def test_tab_titles_are_escaped_once(make_site):
+    from tests.conftest import VALID_PROFILE
+
+    evil = VALID_PROFILE.replace("title: Family Literacy Nights",
+                                 "title: 'Q&A Nights </title><script>x()</script>'")
+    site = site_with(make_site, {}, files={
+        "profiles/qa.md": evil, "content/about.md": "---\ntitle: Tea & Talk\n---\nAbout.\n"},
+        site_name="Schools & Partners")
+    raw = site.text("profiles/qa/")
+    assert "<script>x()" not in raw and "&amp;amp;" not in raw
+    tab = site.html("profiles/qa/").title.get_text()
+    assert tab == "Q&A Nights </title><script>x()</script> - Schools & Partners"
+    assert site.html("about/").title.get_text() == "Tea & Talk - Schools & Partners"
+
+
 def test_the_credit_can_be_switched_off(make_site):
     site = site_with(make_site, {"credit": False, "tagline": "Schools learning together."})
     footer = site.html("index.html").select_one(".pc-footer")
