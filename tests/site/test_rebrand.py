@@ -45,7 +45,8 @@ CODE_SUFFIXES = {".js", ".css", ".map"}
 
 def rebrand(root: Path) -> None:
     """The guide's steps, done to a copy of the repository at ``root``."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    gone = prune(root, "MA")
+    config = _without(yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")), gone)
     config["site_name"] = NAME
     config["site_description"] = "Massachusetts schools share practices that work."
     config["site_url"] = URL
@@ -66,19 +67,29 @@ def rebrand(root: Path) -> None:
     (brand / "seal.svg").write_text(SEAL, encoding="utf-8")
     (brand / "favicon.png").write_bytes(PNG)
     (brand / "share.png").write_bytes(PNG)
-    prune(root, "MA")
+
+
+def _without(node, gone: set[str]):
+    """A setting with the removed records' slugs taken out of its lists (e.g. featured)."""
+    if isinstance(node, dict):
+        return {k: _without(v, gone) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_without(v, gone) for v in node if not (isinstance(v, str) and v in gone)]
+    return node
 
 
 # Where each kind of record names its state (as core/scope.py reads it).
 STATE_OF = {"profiles": ("school", "state"), "content/case-studies": ("location", "state")}
 LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*/)?([a-z0-9-]+)\.md(?:#[^)\s]*)?\)")
 REFS = re.compile(r"^(profiles|case_studies): \[([^\]]*)\]\n", re.MULTILINE)
+ITEM = re.compile(r"^[ \t]*-[ \t]+([a-z0-9-]+)[ \t]*\n", re.MULTILINE)
 
 
 def prune(root: Path, state: str) -> set[str]:
     """The guide's scoping step: remove the profiles and case studies from other states,
     then make each link to one of them plain text and drop it from ``profiles:`` and
-    ``case_studies:`` lists (the build names every such link)."""
+    ``case_studies:`` lists, or any list of slugs such as the home page's featured
+    practices (the build names every such link and slug)."""
     gone = set()
     for folder, (outer, inner) in STATE_OF.items():
         for path in (root / folder).glob("*.md"):
@@ -99,9 +110,12 @@ def prune(root: Path, state: str) -> set[str]:
         kept = [s.strip() for s in m.group(2).split(",") if s.strip() not in gone]
         return f"{m.group(1)}: [{', '.join(kept)}]\n" if kept else ""
 
+    def item(m: re.Match[str]) -> str:
+        return "" if m.group(1) in gone else m.group(0)
+
     for path in [*(root / "content").rglob("*.md"), *(root / "profiles").glob("*.md")]:
         text = path.read_text(encoding="utf-8")
-        new = REFS.sub(refs, LINK.sub(unlink, text))
+        new = ITEM.sub(item, REFS.sub(refs, LINK.sub(unlink, text)))
         if new != text:
             path.write_text(new, encoding="utf-8")
     return gone
@@ -212,7 +226,11 @@ def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html
     assert f"--md-primary-fg-color: {COLORS['primary']};" in new_css
     assert f"--md-accent-fg-color: {COLORS['accent']};" in new_css
     assert not stale & _hexes(new_css)
-    for rel, text in {"practice-commons/assets/brand.css": new_css, **texts}.items():
+    # Our own stylesheets too (Material's carry its stock palette, which "custom" replaces).
+    ours = {css.relative_to(fork.site).as_posix(): css.read_text(encoding="utf-8")
+            for css in fork.site.glob("practice-commons/assets/*.css")}
+    assert "practice-commons/assets/brand.css" in ours
+    for rel, text in {**ours, **texts}.items():
         low = text.casefold()
         # Word writes colors without the "#".
         left = [h for h in stale if h in low or ("!word/" in rel and h[1:] in low)]
