@@ -147,7 +147,8 @@ def write_site(root: Path, repo: Path, chosen: list[Fixture]) -> None:
     """A repository at ``root`` holding every fixture in ``chosen``."""
     copy_repository_theme(root, repo)
     (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "content" / "index.md").write_text("# Home\n\nA site built from hostile files.\n")
+    # No heading of its own: the home heading comes from mkdocs.yml (extra.host), as in a real site.
+    (root / "content" / "index.md").write_text("A site built from hostile files.\n")
     for fixture in chosen:
         fixture.materialise(root)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(site_config(repo), sort_keys=False),

@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 from ..core import downloads as dl
 from ..core.downloads.form import fill_json, human_size, rating_sections
 from ..core.model import Template
+from ..core import host_settings
 from . import shared
 
 CSS = "practice-commons/assets/fill-in.css"
@@ -135,12 +136,10 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
 
 
 def host_name(config: MkDocsConfig) -> str:
-    """The name the Word files' footer and properties give the host site.
-
-    The one place the downloads read it: point it at the host settings' display name
-    when that exists, and every file follows (the cache key includes it).
-    """
-    return config.site_name
+    """The name the Word files' footer and properties give the host site: the host
+    settings' display name, as every other place that names the site (the cache key
+    includes it, so a rename makes every file again)."""
+    return host_settings.display_name(config.site_name)
 
 
 def _meta(config: MkDocsConfig, paper: str) -> dl.Meta:

@@ -1,7 +1,9 @@
 """``practice-commons/hosting``: what a state or association needs to publish the site as its own.
 
-- checks the host's settings under ``extra.host`` (contact, footer, colours …) and
-  turns brand colours into a stylesheet whose text shades meet WCAG AA;
+- checks the host's settings under ``extra.host`` (contact, footer, colors …) and
+  turns brand colors into a stylesheet whose text shades meet WCAG AA;
+- puts the host's brand in place (see ``brand.py``): the home page's heading and intro,
+  the logo, favicon and share image, from mkdocs.yml alone;
 - ``states:`` publishes only the profiles of those states (applied to the shared
   collection, so every other plugin sees the same set);
 - marks profiles whose last review is older than ``stale_after_days``, judged
@@ -32,7 +34,7 @@ from ..core import colors, freshness, host_settings
 from ..core.hosting import state_problems
 from ..core.i18n import strings
 from ..core.schema import vocabulary
-from . import shared, support
+from . import brand, shared, support
 
 BRAND_CSS = "practice-commons/assets/brand.css"
 # Pages a lost visitor is offered on the 404 page, when the site has them.
@@ -74,6 +76,7 @@ class HostingPlugin(BasePlugin[HostingConfig]):
         self.today = dt.date.min
         self.host: dict[str, Any] = {}
         self.not_found: list[tuple[str, str]] = []
+        self.host_files: list[Any] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         support.note_command(command)  # `serve` previews a route its copy cannot use yet
@@ -84,6 +87,8 @@ class HostingPlugin(BasePlugin[HostingConfig]):
         problems = host_settings.check(config.extra.get("host"))
         problems += host_settings.check_analytics(config.extra.get("analytics"),
                                                   _analytics_providers(config))
+        self.host_files, brand_problems = brand.check(config)
+        problems += brand_problems
         if problems:
             raise PluginError("mkdocs.yml has problems in its host settings:\n  "
                               + "\n  ".join(problems))
@@ -94,6 +99,7 @@ class HostingPlugin(BasePlugin[HostingConfig]):
         except freshness.BuildDateError as exc:
             raise PluginError(f"practice-commons/hosting option 'today': {exc}") from None
         _translate_palette_toggles(config)
+        brand.point_theme(config, self.host_files)
         if self._colors() and BRAND_CSS not in config.extra_css:
             config.extra_css.append(BRAND_CSS)
         return config
@@ -103,10 +109,11 @@ class HostingPlugin(BasePlugin[HostingConfig]):
             return None
         if self.config.translations_dir:
             _overlay_translations(files, config, self.config.translations_dir)
-        brand = self._colors()
-        if brand:
+        brand.publish(files, config, self.host_files)
+        palette = self._colors()
+        if palette:
             files.append(File.generated(config, BRAND_CSS, content=colors.brand_css(
-                brand.get("primary"), brand.get("accent"))))
+                palette.get("primary"), palette.get("accent"))))
         t = shared.ui_strings(config)
         self.not_found = []
         for src, key in NOT_FOUND_LINKS:
@@ -114,6 +121,12 @@ class HostingPlugin(BasePlugin[HostingConfig]):
             if f is not None:
                 self.not_found.append((f.url.removeprefix("./"), t[key]))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        return brand.home_markdown(markdown, page, config)
 
     @event_priority(-50)  # after the profiles plugin has put `pc` in the context
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -151,21 +164,21 @@ class HostingPlugin(BasePlugin[HostingConfig]):
     def _share(self, page: Page, record: Any, config: MkDocsConfig) -> dict[str, Any]:
         """Open Graph values, unescaped (the template escapes them)."""
         meta = page.meta or {}
+        name = host_settings.display_name(config.site_name)
         if record is not None:
             title, description = record.title, record.summary
         else:
-            title = config.site_name if page.is_homepage else (page.title or config.site_name)
+            title = name if page.is_homepage else (meta.get("title") or page.title or name)
             description = meta.get("description") or ""
-        host = self.host
-        description = description or host.get("tagline") or config.site_description or ""
-        image = host.get("share_image") or ""
-        if image and not image.startswith(("http://", "https://")):
-            image = posixpath.join(config.site_url, image.lstrip("/")) if config.site_url else ""
+        # The same order as the page's <meta name="description"> (Material's), then the
+        # tagline for a site without a description.
+        description = description or config.site_description or self.host.get("tagline") or ""
+        image = brand.share_image(config, self.host_files)
         lang = str(config.theme.get("language") or "en").replace("-", "_")
         return {
             "title": str(title), "description": str(description), "url": page.canonical_url,
             "type": "article" if record is not None else "website", "image": image,
-            "locale": lang if "_" in lang else f"{lang}_US", "site_name": config.site_name,
+            "locale": lang if "_" in lang else f"{lang}_US", "site_name": name,
         }
 
 

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core import exports, feed, index_pages, indexes, related, search
+from ..core import exports, feed, host_settings, index_pages, indexes, related, search
 from ..core.model import Record
 from ..core.pages import source_uri
 from . import shared
@@ -174,7 +174,8 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         files.append(File.generated(config, exports.CSV_FILE, content=exports.profiles_csv(
             profiles, absolute)))
         files.append(File.generated(config, feed.FEED_FILE, content=feed.atom_feed(
-            profiles, absolute, title=config.site_name, site=config.site_url or config.site_name,
+            profiles, absolute, title=host_settings.display_name(config.site_name),
+            site=config.site_url or config.site_name,
             home=prefix or "./", self_url=prefix + feed.FEED_FILE,
             limit=self.config.feed_entries)))
 
