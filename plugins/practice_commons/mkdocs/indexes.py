@@ -40,6 +40,9 @@ SEARCH_DIR = "practice-commons/search"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 CSS = "practice-commons/assets/search.css"
 MATERIAL_SEARCH = ("search", "material/search")
+# Listing pages shown as cards of one kind (practice_commons/listing.html).
+LISTINGS = {"profiles/index.md": "profile", "case-studies/index.md": "case-study",
+            "templates/index.md": "template"}
 HEADER_DIR = Path(__file__).resolve().parent.parent / "templates" / "header"
 
 
@@ -67,6 +70,8 @@ class IndexesConfig(base.Config):
     """How many related records each profile, case study and template shows (0: none)."""
     newest = c.Type(int, default=6)
     """How many of the newest profiles the home page lists."""
+    featured = c.Type(list, default=[])
+    """Slugs of the profiles the home page features, in this order (the host's choice)."""
     home = c.Type(bool, default=True)
     """Render the home page (index.md) with the pyramid, unless it sets its own template."""
     feed_entries = c.Type(int, default=50)
@@ -143,7 +148,7 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             "facet_names": {f.param: t[f"facet_{f.param}"] for f in indexes.SEARCH_FACETS},
             "plural": index_pages.PLURAL, "exports": self.config.exports,
             "feed_entries": self.config.feed_entries,
-            "newest": ix.newest(self.config.newest), "data_columns": exports.column_docs(t),
+            "newest": ix.newest(self.config.newest), "featured": self._featured(ix), "data_columns": exports.column_docs(t),
             "level_labels": {str(lv.level): f"{lv.level} {lv.label}" for lv in ix.levels},
             "state_labels": vocab.labels("states"),
         }
@@ -194,9 +199,38 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
     def bucket_url(self, bucket: indexes.Bucket) -> str:
         return self.page_url(bucket.src_uri)
 
+    def _featured(self, ix: indexes.Indexes) -> list[Record]:
+        profiles = {r.slug: r for r in ix.published if r.kind == "profile"}
+        unknown = [s for s in self.config.featured if s not in profiles]
+        if unknown:
+            raise PluginError(
+                f"mkdocs.yml, plugins › practice-commons/indexes › featured: no published profile "
+                f"has the slug {', '.join(map(repr, unknown))}. Use the name of a profile's file "
+                f"or folder under profiles/ (it is also its address, /profiles/<slug>/), or "
+                f"remove it from the list.")
+        return [profiles[s] for s in self.config.featured]
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
-        if self.config.enabled and self.config.home and page.file.src_uri == "index.md":
+        if not self.config.enabled:
+            return markdown
+        src = page.file.src_uri
+        if self.config.home and src == "index.md":
             page.meta.setdefault("template", "practice_commons/home.html")
+        if src in LISTINGS and "template" not in page.meta:
+            page.meta["template"] = "practice_commons/listing.html"
+            # The generated profile list is the cards themselves; a host's own page keeps its text.
+            page.meta["pc_listing"] = {"kind": LISTINGS[src],
+                                       "text": page.file.generated_by is None}
+        # Catalogue pages: the tabs already say where one is, so no sidebar repeats them.
+        catalogue = (src == "index.md" or src in LISTINGS or src in self.views
+                     or page.meta.get("template") == "practice_commons/profile.html")
+        if catalogue:
+            hide = page.meta.setdefault("hide", [])
+            # A profile keeps its table of contents; the generated pages and listings need none.
+            wanted = (["navigation"] if page.meta.get("template") == "practice_commons/profile.html"
+                      else ["navigation", "toc"])
+            if isinstance(hide, list):
+                hide.extend(h for h in wanted if h not in hide)
         return markdown
 
     @event_priority(-50)  # after the profiles plugin has created context["pc"]
