@@ -70,8 +70,6 @@ class IndexesConfig(base.Config):
     """How many related records each profile, case study and template shows (0: none)."""
     newest = c.Type(int, default=6)
     """How many of the newest profiles the home page lists."""
-    featured = c.Type(list, default=[])
-    """Slugs of the profiles the home page features, in this order (the host's choice)."""
     home = c.Type(bool, default=True)
     """Render the home page (index.md) with the pyramid, unless it sets its own template."""
     feed_entries = c.Type(int, default=50)
@@ -148,7 +146,7 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             "facet_names": {f.param: t[f"facet_{f.param}"] for f in indexes.SEARCH_FACETS},
             "plural": index_pages.PLURAL, "exports": self.config.exports,
             "feed_entries": self.config.feed_entries,
-            "newest": ix.newest(self.config.newest), "featured": self._featured(ix), "data_columns": exports.column_docs(t),
+            "newest": ix.newest(self.config.newest), "featured": [], "data_columns": exports.column_docs(t),
             "level_labels": {str(lv.level): f"{lv.level} {lv.label}" for lv in ix.levels},
             "state_labels": vocab.labels("states"),
         }
@@ -199,16 +197,20 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
     def bucket_url(self, bucket: indexes.Bucket) -> str:
         return self.page_url(bucket.src_uri)
 
-    def _featured(self, ix: indexes.Indexes) -> list[Record]:
-        profiles = {r.slug: r for r in ix.published if r.kind == "profile"}
-        unknown = [s for s in self.config.featured if s not in profiles]
+    def _featured(self, slugs: Any, where: str) -> list[Record]:
+        """The profiles named by the home page's ``featured:`` front matter, in its order."""
+        assert self.ix is not None
+        profiles = {r.slug: r for r in self.ix.published if r.kind == "profile"}
+        fix = ("Use the name of a profile's file or folder under profiles/ (also its address, "
+               "/profiles/<slug>/), or remove it from the list.")
+        if not isinstance(slugs, list) or not all(isinstance(x, str) for x in slugs):
+            raise PluginError(f"{where}, front matter, featured: expected a list of profile "
+                              f"slugs, got {slugs!r}. {fix}")
+        unknown = [x for x in slugs if x not in profiles]
         if unknown:
-            raise PluginError(
-                f"mkdocs.yml, plugins › practice-commons/indexes › featured: no published profile "
-                f"has the slug {', '.join(map(repr, unknown))}. Use the name of a profile's file "
-                f"or folder under profiles/ (it is also its address, /profiles/<slug>/), or "
-                f"remove it from the list.")
-        return [profiles[s] for s in self.config.featured]
+            raise PluginError(f"{where}, front matter, featured: no published profile has the "
+                              f"slug {', '.join(map(repr, unknown))}. {fix}")
+        return [profiles[x] for x in slugs]
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
@@ -216,6 +218,8 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         src = page.file.src_uri
         if self.config.home and src == "index.md":
             page.meta.setdefault("template", "practice_commons/home.html")
+            where = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/index.md"
+            self.context["featured"] = self._featured(page.meta.get("featured", []), where)
         if src in LISTINGS and "template" not in page.meta:
             page.meta["template"] = "practice_commons/listing.html"
             # The generated profile list is the cards themselves; a host's own page keeps its text.
