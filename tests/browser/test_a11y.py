@@ -1,10 +1,13 @@
-"""Every page type of the bundled site passes axe-core's WCAG 2.1 A and AA rules, light and dark.
+"""Every page type of the bundled site passes axe-core's WCAG 2.1 A and AA rules, light and
+dark, on a desktop (1280 px) and a phone (390 px).
 
 axe runs in headless Debian Chromium against the built site served on 127.0.0.1.
 Page types are found in the built site, so the test follows the pages as they
 are added; a page type the site does not have yet is skipped with the reason.
 Widgets are driven first (search typed, fill-in form shown) so axe sees what a
-visitor sees. The last test proves the check fails, naming page and rule.
+visitor sees. Each page is checked at the desktop width, then narrowed to the phone's
+and checked again (one load, two layouts: the media queries apply on resize). The
+last test proves the check fails, naming page and rule.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 SCHEMES = ["light", "dark"]
+WIDTHS = {"1280": {"width": 1280, "height": 800}, "390": {"width": 390, "height": 844}}
 NO_MATCH = "qqzxjvw"
 
 
@@ -93,6 +97,11 @@ def _search(query: Callable[[BuiltSite], str], expect_results: bool):
 
 PAGE_TYPES = [
     PageType("home", _exists("index.html"), "the site has no home page"),
+    # issue 13: the listings as cards, and the overview of the pyramid's levels.
+    PageType("practices listing", _exists("profiles/index.html"), "no profiles/ listing"),
+    PageType("case studies listing", _exists("case-studies/index.html"), "no case-studies/ page"),
+    PageType("toolkit listing", _exists("templates/index.html"), "no templates/ page"),
+    PageType("levels overview", _exists("levels/index.html"), "no /levels/ page (issue 4)"),
     PageType("level index", lambda s: _first(s, "levels"), "no /levels/<n>/ pages (issue 4)"),
     PageType("topic index", lambda s: _first(s, "topics"), "no /topics/<slug>/ pages (issue 4)"),
     PageType("profile", lambda s: _first(s, "profiles", lambda h: not _archived(h)),
@@ -117,8 +126,7 @@ PAGE_TYPES = [
 @pytest.fixture(scope="module")
 def schemes(browser: Any) -> Iterator[dict[str, Any]]:
     """One browser context per colour scheme; Material follows prefers-color-scheme."""
-    contexts = {s: browser.new_context(color_scheme=s, viewport={"width": 1280, "height": 900})
-                for s in SCHEMES}
+    contexts = {s: browser.new_context(color_scheme=s, viewport=WIDTHS["1280"]) for s in SCHEMES}
     yield contexts
     for context in contexts.values():
         context.close()
@@ -148,7 +156,11 @@ def check_page(context: Any, base: str, site: BuiltSite, kind: PageType, scheme:
         assert scheme_now == ("slate" if scheme == "dark" else "default"), scheme_now
         if kind.prepare:
             kind.prepare(page, site)
-        return axe_violations(page, f"{kind.name} /{rel} [{scheme}]")
+        found = []
+        for width, size in WIDTHS.items():
+            page.set_viewport_size(size)
+            found += axe_violations(page, f"{kind.name} /{rel} [{scheme}, {width} px]")
+        return found
     finally:
         page.close()
 

@@ -18,10 +18,13 @@ def test_published_profile_page_has_card_pyramid_resources_and_body(make_site):
     assert facts["State"] == "Lowell, Massachusetts"
     assert facts["ESSA evidence"] == "Tier 4: demonstrates a rationale"
     assert [li.get_text() for li in art.select(".pc-tags li")] == ["Literacy", "Family engagement"]
-    # The pyramid has a text equivalent naming the offered levels.
+    # The pyramid has a text equivalent naming the offered levels, top (level 5) down as
+    # drawn, each linking to its section of resources.
     legend = [li.get_text(" ", strip=True) for li in art.select(".pc-pyramid__legend li.pc-on")]
     assert [x.split("(")[0].strip() for x in legend] == [
-        "✓ Level 1: Inspire", "✓ Level 3: Foundational Implementation", "✓ Level 4: Full Implementation"]
+        "✓ Level 4: Full Implementation", "✓ Level 3: Foundational Implementation", "✓ Level 1: Inspire"]
+    assert [a["href"] for a in art.select(".pc-pyramid__legend a")] == ["#level-4", "#level-3", "#level-1"]
+    assert all(art.select_one(f"#level-{n}") for n in (4, 3, 1))
     assert art.select_one(".pc-pyramid svg")["aria-hidden"] == "true"
     assert [h.get_text() for h in art.select(".pc-resources h3")] == [
         "Level 1: Inspire", "Level 3: Foundational Implementation", "Level 4: Full Implementation"]

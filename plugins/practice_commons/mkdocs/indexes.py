@@ -40,6 +40,9 @@ SEARCH_DIR = "practice-commons/search"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 CSS = "practice-commons/assets/search.css"
 MATERIAL_SEARCH = ("search", "material/search")
+# Listing pages shown as cards of one kind (practice_commons/listing.html).
+LISTINGS = {"profiles/index.md": "profile", "case-studies/index.md": "case-study",
+            "templates/index.md": "template"}
 HEADER_DIR = Path(__file__).resolve().parent.parent / "templates" / "header"
 
 
@@ -143,7 +146,7 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             "facet_names": {f.param: t[f"facet_{f.param}"] for f in indexes.SEARCH_FACETS},
             "plural": index_pages.PLURAL, "exports": self.config.exports,
             "feed_entries": self.config.feed_entries,
-            "newest": ix.newest(self.config.newest),
+            "newest": ix.newest(self.config.newest), "featured": [],
             "data_columns": exports.column_docs(t, shared.language(config)),
             "level_labels": {str(lv.level): f"{lv.level} {lv.label}" for lv in ix.levels},
             "state_labels": vocab.labels("states"),
@@ -196,9 +199,44 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
     def bucket_url(self, bucket: indexes.Bucket) -> str:
         return self.page_url(bucket.src_uri)
 
+    def _featured(self, slugs: Any, where: str) -> list[Record]:
+        """The profiles named by the home page's ``featured:`` front matter, in its order."""
+        assert self.ix is not None
+        profiles = {r.slug: r for r in self.ix.published if r.kind == "profile"}
+        fix = ("Use the name of a profile's file or folder under profiles/ (also its address, "
+               "/profiles/<slug>/), or remove it from the list.")
+        if not isinstance(slugs, list) or not all(isinstance(x, str) for x in slugs):
+            raise PluginError(f"{where}, front matter, featured: expected a list of profile "
+                              f"slugs, got {slugs!r}. {fix}")
+        unknown = [x for x in slugs if x not in profiles]
+        if unknown:
+            raise PluginError(f"{where}, front matter, featured: no published profile has the "
+                              f"slug {', '.join(map(repr, unknown))}. {fix}")
+        return [profiles[x] for x in slugs]
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
-        if self.config.enabled and self.config.home and page.file.src_uri == "index.md":
+        if not self.config.enabled:
+            return markdown
+        src = page.file.src_uri
+        if self.config.home and src == "index.md":
             page.meta.setdefault("template", "practice_commons/home.html")
+            where = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/index.md"
+            self.context["featured"] = self._featured(page.meta.get("featured", []), where)
+        if src in LISTINGS and "template" not in page.meta:
+            page.meta["template"] = "practice_commons/listing.html"
+            # The generated profile list is the cards themselves; a host's own page keeps its text.
+            page.meta["pc_listing"] = {"kind": LISTINGS[src],
+                                       "text": page.file.generated_by is None}
+        # Catalogue pages: the tabs already say where one is, so no sidebar repeats them.
+        catalogue = (src == "index.md" or src in LISTINGS or src in self.views
+                     or page.meta.get("template") == "practice_commons/profile.html")
+        if catalogue:
+            hide = page.meta.setdefault("hide", [])
+            # A profile keeps its table of contents; the generated pages and listings need none.
+            wanted = (["navigation"] if page.meta.get("template") == "practice_commons/profile.html"
+                      else ["navigation", "toc"])
+            if isinstance(hide, list):
+                hide.extend(h for h in wanted if h not in hide)
         return markdown
 
     @event_priority(-50)  # after the profiles plugin has created context["pc"]

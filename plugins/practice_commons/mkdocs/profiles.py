@@ -62,8 +62,10 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         config.theme.dirs.append(str(templates))
         assets = Path(__file__).resolve().parent.parent / "assets"
         config.theme.dirs.append(str(assets))
-        if "practice-commons/assets/practice-commons.css" not in config.extra_css:
-            config.extra_css.append("practice-commons/assets/practice-commons.css")
+        for css in ("practice-commons/assets/practice-commons.css",
+                    "practice-commons/assets/catalogue.css"):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
         # Validate everything now, so a broken file stops the build before any output.
         shared.collection_for(config, self.config.profiles_dir)
         return config
