@@ -23,6 +23,7 @@ from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from . import serving, shared
+from .incremental import PageCache
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -45,11 +46,24 @@ class ProfilesConfig(base.Config):
     require_complete = c.Type(bool, default=True)
     """Refuse a published profile whose text sections are missing, empty or still the
     template's guidance (`commons validate` reads the same option)."""
+    cache = c.Type(bool, default=True)
+    """Keep each content file's checks by content hash in the user's cache folder
+    (~/.cache/practice-commons, outside the repository), so unchanged files are not
+    parsed again; `mkdocs serve` also renders again only the profile pages an edit
+    changed."""
 
 
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
+        self.kept: PageCache | None = None  # serve only: what rebuilds reuse
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance for all of serve's rebuilds.
+        self.kept = PageCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        self.kept = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -125,6 +139,12 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if not self.config.enabled:
             return None
         coll = shared.collection_for(config, self.config.profiles_dir)
+        if self.kept is not None and not self.config.cache:
+            self.kept = None
+        if self.kept is not None:
+            # Every plugin has added its files now: links resolve against all of them.
+            self.kept.start(config, files, shared.digests(config))
+            self.kept.forget({src for src, r in self.records.items() if r.kind == "profile"})
         for kind, index_src in NAV_SECTIONS.items():
             index = files.get_file_from_path(index_src)
             if index is None or index.page is None or index.page not in nav.pages:
@@ -149,19 +169,56 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
         return nav
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.kept is not None:
+            return self.kept.env(env)
+        return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files):
+        if self._kept_profile(page):
+            self.kept.pre_page(page)
+        return page
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled:
             return None
         record = self.records.get(page.file.src_uri)
+        coll = shared.collection_for(config, self.config.profiles_dir)
         context["pc"] = {
             "record": record,
             "t": shared.ui_strings(config),
             "vocab": shared.vocab(),
-            "collection": shared.collection_for(config, self.config.profiles_dir),
+            "collection": coll,
         }
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
+        if self._kept_profile(page):
+            self.kept.context(context, page, nav, self._shown(config, coll, record))
         return context
+
+    @event_priority(100)  # first: keep the theme's HTML before other plugins change it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
+        if self._kept_profile(page):
+            self.kept.post_page(output, page)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.kept is not None:
+            self.kept.abort()
+
+    def _kept_profile(self, page: Page) -> bool:
+        record = self.records.get(page.file.src_uri)
+        return self.kept is not None and record is not None and record.kind == "profile"
+
+    @staticmethod
+    def _shown(config: MkDocsConfig, coll, record: Record) -> list[Record]:
+        """The other records a profile page shows: related content and cross-references."""
+        indexes = config.plugins.get("practice-commons/indexes")
+        related = getattr(indexes, "related", None) or {}
+        shown = [r.record for r in related.get((record.kind, record.slug), ())]
+        for kind in ("case-study", "template", "profile"):
+            shown.extend(coll.linked(record, kind))
+        return shown
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         record = self.records.get(page.file.src_uri)
@@ -174,6 +231,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             # Our `status` (published/archived) is not Material's page-status badge,
             # which it would otherwise show as an unknown-status icon in the nav.
             page.meta.pop("status", None)
+            if self._kept_profile(page):
+                self.kept.choose_template(page, TEMPLATES[record.kind])
         return markdown
 
     @event_priority(100)  # first, so other plugins and the search index only see clean HTML
@@ -181,6 +240,14 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         record = self.records.get(page.file.src_uri)
         if record is None:
             return None
+        if self._kept_profile(page) and self.kept.is_reused_body(page):
+            return None  # the kept body: sanitized when it was rendered
+        html = self._sanitized(html, page)
+        if self._kept_profile(page):
+            self.kept.body_done(page, html)
+        return html
+
+    def _sanitized(self, html: str, page: Page) -> str:
         # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
         # (core/sanitize.py); the table of contents is shown unescaped by the theme.
         for item in _toc_items(page.toc):
