@@ -26,7 +26,7 @@ import hashlib
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,21 @@ class _Kept:
     html: str
 
 
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled templates for the whole session: MkDocs makes a new environment per build,
+    which compiled every template again. Jinja checks each entry against its source."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
 class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -84,6 +99,8 @@ class PageCache:
     reused_bodies: set[str] = field(default_factory=set)
     capture: dict[str, _Capture] = field(default_factory=dict)
     pending: dict[str, bytes] = field(default_factory=dict)
+    bytecode: _Bytecode = field(default_factory=_Bytecode)
+    listing: bytes | None = None
     rendered: int = 0
     kept: int = 0
 
@@ -96,7 +113,7 @@ class PageCache:
             h.update(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\n".encode())
         self.files_key = h.digest()
         self.digests = digests
-        self.nav_key = None
+        self.nav_key = self.listing = None
         self.reused_bodies = set()
         self.templates, self.pending = {}, {}
         self.rendered = self.kept = 0
@@ -109,6 +126,7 @@ class PageCache:
         self.capture = {}
 
     def env(self, env: jinja2.Environment) -> jinja2.Environment:
+        env.bytecode_cache = self.bytecode
         if not isinstance(env.loader, jinja2.ChoiceLoader) or not any(
                 isinstance(x, jinja2.DictLoader) and WRAPPER in x.mapping for x in env.loader.loaders):
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRAPPER: _WRAPPER_SOURCE}),
@@ -164,12 +182,14 @@ class PageCache:
         self.templates[page.file.src_uri] = template
         page.meta["template"] = WRAPPER
 
-    def context(self, context: dict[str, Any], page: Page, nav: Navigation,
-                shown: list[Record]) -> None:
-        """Put the kept HTML in the context if nothing the page shows has changed."""
+    def context(self, context: dict[str, Any], page: Page, nav: Navigation, shown: bytes) -> None:
+        """Put the kept HTML in the context if nothing the page shows has changed.
+
+        ``shown`` fingerprints what the page shows beyond its own source and the site's
+        navigation (see :meth:`records_key` and :meth:`listing_key`)."""
         src = page.file.src_uri
         context["pc_real_template"] = self.templates.get(src, "main.html")
-        key = self._page_key(page, nav, context, shown)
+        key = self._page_key(page, nav, shown)
         kept = self.pages.get(src)
         reuse = kept is not None and kept.key == key
         context["pc_kept_page"] = kept.html if reuse else None
@@ -191,8 +211,27 @@ class PageCache:
             for src in [s for s in store if s not in known]:
                 del store[src]
 
-    def _page_key(self, page: Page, nav: Navigation, context: dict[str, Any],
-                  shown: list[Record]) -> bytes:
+    def records_key(self, records: list[Record]) -> bytes:
+        """The sources of ``records``, for a page that shows them (in full or in part)."""
+        h = hashlib.blake2b(digest_size=20)
+        for record in records:
+            h.update(record.path.encode() + b"\0" + self.digests.get(record.path, b"?"))
+        return h.digest()
+
+    def listing_key(self, records: list[Record]) -> bytes:
+        """Every field but the body of every record: what index pages and listings show.
+
+        A body edit, the usual one, leaves it as it was, so the index pages are kept."""
+        if self.listing is None:
+            h = hashlib.blake2b(digest_size=20)
+            for record in sorted(records, key=lambda r: r.path):
+                shown = [(f.name, getattr(record, f.name)) for f in fields(record)
+                         if f.name not in ("body", "data", "lines")]
+                h.update(repr(shown).encode())
+            self.listing = h.digest()
+        return self.listing
+
+    def _page_key(self, page: Page, nav: Navigation, shown: bytes) -> bytes:
         if self.nav_key is None:
             # By now every page has been read, so the titles are final.
             h = hashlib.blake2b(digest_size=20)
@@ -203,11 +242,7 @@ class PageCache:
         h.update(self.nav_key)
         h.update(self._body_key(page))
         h.update(repr((page.title, sorted(page.meta.items(), key=lambda kv: kv[0]))).encode())
-        for record in shown:
-            h.update(record.path.encode() + b"\0" + self.digests.get(record.path, b"?"))
-        pc = context.get("pc") or {}
-        h.update(repr((pc.get("stale"), pc.get("share"),
-                       [(r.score, r.shared) for r in pc.get("related_items") or ()])).encode())
+        h.update(shown)
         return h.digest()
 
 
@@ -229,3 +264,19 @@ def _site_key(config: MkDocsConfig) -> bytes:
                 st = os.stat(os.path.join(dirpath, name))
                 h.update(f"{dirpath}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.digest()
+
+
+def shown_key(kept: PageCache, config: MkDocsConfig, coll: Any, record: Record | None,
+              src: str) -> bytes:
+    """What a kept page shows besides its source: for a profile, the records of its
+    related content and cross-references; for an index page, every record's listing."""
+    indexes = config.plugins.get("practice-commons/indexes")
+    if record is None:
+        widget = (getattr(indexes, "widgets", None) or {}).get(src)
+        return kept.listing_key(coll.published()) + repr(widget).encode()
+    related = (getattr(indexes, "related", None) or {}).get((record.kind, record.slug), ())
+    shown = [r.record for r in related]
+    for kind in ("case-study", "template", "profile"):
+        shown.extend(coll.linked(record, kind))
+    scores = repr([(r.score, r.shared) for r in related]).encode()
+    return kept.records_key(shown) + scores

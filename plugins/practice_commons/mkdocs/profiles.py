@@ -23,7 +23,7 @@ from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from . import serving, shared
-from .incremental import PageCache
+from .incremental import PageCache, shown_key
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -31,6 +31,7 @@ TEMPLATES = {
     "template": "practice_commons/template.html",
 }
 # Section index pages whose navigation section lists every record of a kind.
+LISTING = "profiles/index.md"
 NAV_SECTIONS = {"case-study": "case-studies/index.md", "template": "templates/index.md"}
 
 
@@ -57,6 +58,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
         self.kept: PageCache | None = None  # serve only: what rebuilds reuse
+        self.kept_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance for all of serve's rebuilds.
@@ -121,8 +123,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                     with open(root / profile.folder / res.file, "rb") as fh:
                         files.append(File.generated(
                             config, f"profiles/{profile.slug}/{res.file}", content=fh.read()))
-        if self.config.listing and files.get_file_from_path("profiles/index.md") is None:
-            files.append(File.generated(config, "profiles/index.md", content=pages.profile_listing(
+        if self.config.listing and files.get_file_from_path(LISTING) is None:
+            files.append(File.generated(config, LISTING, content=pages.profile_listing(
                 coll.published("profile"), shared.vocab(), strings)))
         if self.config.reference:
             for kind in ("profile", "case-study", "template"):
@@ -144,7 +146,13 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if self.kept is not None:
             # Every plugin has added its files now: links resolve against all of them.
             self.kept.start(config, files, shared.digests(config))
-            self.kept.forget({src for src, r in self.records.items() if r.kind == "profile"})
+            views = getattr(config.plugins.get("practice-commons/indexes"), "views", None) or {}
+            self.kept_pages = {src for src, r in self.records.items() if r.kind == "profile"}
+            self.kept_pages.update(views)
+            listing = files.get_file_from_path(LISTING)
+            if listing is not None and listing.generated_by is not None:
+                self.kept_pages.add(LISTING)
+            self.kept.forget(self.kept_pages)
         for kind, index_src in NAV_SECTIONS.items():
             index = files.get_file_from_path(index_src)
             if index is None or index.page is None or index.page not in nav.pages:
@@ -175,7 +183,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         return env
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files):
-        if self._kept_profile(page):
+        if self._kept_page(page):
             self.kept.pre_page(page)
         return page
 
@@ -192,13 +200,14 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         }
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
-        if self._kept_profile(page):
-            self.kept.context(context, page, nav, self._shown(config, coll, record))
+        if self._kept_page(page):
+            self.kept.context(context, page, nav, shown_key(self.kept, config, coll, record,
+                                                                 page.file.src_uri))
         return context
 
     @event_priority(100)  # first: keep the theme's HTML before other plugins change it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
-        if self._kept_profile(page):
+        if self._kept_page(page):
             self.kept.post_page(output, page)
         return output
 
@@ -206,19 +215,9 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if self.kept is not None:
             self.kept.abort()
 
-    def _kept_profile(self, page: Page) -> bool:
-        record = self.records.get(page.file.src_uri)
-        return self.kept is not None and record is not None and record.kind == "profile"
-
-    @staticmethod
-    def _shown(config: MkDocsConfig, coll, record: Record) -> list[Record]:
-        """The other records a profile page shows: related content and cross-references."""
-        indexes = config.plugins.get("practice-commons/indexes")
-        related = getattr(indexes, "related", None) or {}
-        shown = [r.record for r in related.get((record.kind, record.slug), ())]
-        for kind in ("case-study", "template", "profile"):
-            shown.extend(coll.linked(record, kind))
-        return shown
+    def _kept_page(self, page: Page) -> bool:
+        """Pages serve may reuse: profiles, the generated index pages and the listing."""
+        return self.kept is not None and page.file.src_uri in self.kept_pages
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         record = self.records.get(page.file.src_uri)
@@ -231,21 +230,20 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             # Our `status` (published/archived) is not Material's page-status badge,
             # which it would otherwise show as an unknown-status icon in the nav.
             page.meta.pop("status", None)
-            if self._kept_profile(page):
-                self.kept.choose_template(page, TEMPLATES[record.kind])
+        if self._kept_page(page):
+            self.kept.choose_template(page, page.meta.get("template") or "main.html")
         return markdown
 
     @event_priority(100)  # first, so other plugins and the search index only see clean HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         record = self.records.get(page.file.src_uri)
-        if record is None:
-            return None
-        if self._kept_profile(page) and self.kept.is_reused_body(page):
-            return None  # the kept body: sanitized when it was rendered
-        html = self._sanitized(html, page)
-        if self._kept_profile(page):
+        if self._kept_page(page):
+            if self.kept.is_reused_body(page):
+                return None  # the kept body: sanitized when it was rendered
+            html = self._sanitized(html, page) if record is not None else html
             self.kept.body_done(page, html)
-        return html
+            return html
+        return self._sanitized(html, page) if record is not None else None
 
     def _sanitized(self, html: str, page: Page) -> str:
         # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
