@@ -22,6 +22,9 @@ import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
 
 READY_SECONDS = 900.0  # the first build of a large site on a busy machine
 VISIBLE_SECONDS = 120.0
@@ -47,10 +50,21 @@ def _get(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def page_url(port: int, profile_path: Path) -> str:
+def page_url(port: int, profile_path: Path, mount: str = "/") -> str:
     """Where ``serve`` publishes the profile: ``/profiles/<name>/`` for either build."""
     slug = profile_path.parent.name if profile_path.name == "index.md" else profile_path.stem
-    return f"http://127.0.0.1:{port}/profiles/{slug}/"
+    return f"http://127.0.0.1:{port}{mount}profiles/{slug}/"
+
+
+def _mount(config_file: Path) -> str:
+    """The path of ``site_url``, under which serve publishes the site."""
+    class Lenient(yaml.SafeLoader):
+        pass
+
+    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Lenient) or {}
+    path = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def edit_to_visible(site_root: Path, profile_path: Path, engine_cmd: Sequence[str],
@@ -63,11 +77,11 @@ def edit_to_visible(site_root: Path, profile_path: Path, engine_cmd: Sequence[st
     """
     site_root, profile_path = Path(site_root), Path(profile_path)
     port = free_port()
-    cmd = [*engine_cmd, "serve", "-f", config, "-a", f"127.0.0.1:{port}", "--no-livereload"]
+    cmd = [*engine_cmd, "serve", "-f", config, "-a", f"127.0.0.1:{port}"]
     if dirty:
         cmd.append("--dirty")
     original = profile_path.read_bytes()
-    url = page_url(port, profile_path)
+    url = page_url(port, profile_path, _mount(site_root / config))
     log = open(site_root / f".serve-{port}.log", "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, cwd=site_root, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"})
