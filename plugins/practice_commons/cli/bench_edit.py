@@ -86,7 +86,13 @@ def edit_to_visible(site_root: Path, profile_path: Path, engine_cmd: Sequence[st
     proc = subprocess.Popen(cmd, cwd=site_root, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"})
     try:
-        _wait(proc, url, lambda status, _body: status == 200, READY_SECONDS, "serve never answered")
+        try:
+            _wait(proc, url, lambda status, _body: status == 200, READY_SECONDS,
+                  "serve never answered")
+        except EditBenchError as exc:
+            log.flush()
+            tail = (site_root / f".serve-{port}.log").read_text("utf-8", "replace")[-2000:]
+            raise EditBenchError(f"{exc}\n{tail}") from None
         # MkDocs compares modification times to the second on some file systems, and
         # its watcher ignores events during a build: let the first build settle.
         time.sleep(1.5)
