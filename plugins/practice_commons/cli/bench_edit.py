@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import yaml
 
 READY_SECONDS = 900.0  # the first build of a large site on a busy machine
-VISIBLE_SECONDS = 120.0
+VISIBLE_SECONDS = 300.0
 
 
 class EditBenchError(Exception):
