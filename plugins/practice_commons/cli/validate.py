@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..core import format_issues, load
+from ..core.filecheck import default_workers
 from ..core.issues import errors
 from .common import find_root, layout_for
 from .watch import watch
@@ -26,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="check again whenever a content file changes, until stopped (Ctrl+C); "
                         "each run starts with 'commons validate: checking' and ends with "
                         "'commons validate: finished', for editors (see CONTRIBUTING.md)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="check every file again instead of reusing the results kept for "
+                        "unchanged files (in ~/.cache/practice-commons, outside the repository)")
     p.add_argument("--interval", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -54,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(root: Path, only: list[str] | None, args: argparse.Namespace) -> int:
-    result = load(layout_for(root), only=only)
+    result = load(layout_for(root), only=only, cache=not args.no_cache,
+                  workers=default_workers())
     out = format_issues(result.issues, args.format)
     if out:
         print(out)

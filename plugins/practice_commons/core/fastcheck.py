@@ -38,12 +38,19 @@ def _hashable_set(values: Any) -> frozenset[Any] | None:
 
 
 def _json_type(value: Any) -> str:
+    """The JSON type of a subclass (rare), in the order ``validate.type_of`` decides it.
+
+    Written out here rather than imported: validate.py imports this module, and an
+    import back would make the two a cycle.
+    """
     found = _JSON_TYPE.get(type(value))
     if found is not None:
         return found
-    from .messages import type_of  # subclasses: rare, and the walk's rules decide
-
-    return type_of(value)
+    for kind, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+                       (list, "array")):
+        if isinstance(value, kind):
+            return name
+    return "null" if value is None else "object"
 
 
 def compile_schema(root: dict[str, Any], formats: dict[str, Format]) -> Check:

@@ -17,17 +17,15 @@ from pathlib import Path, PurePosixPath
 
 from . import records
 from .attachments import attachment_issues
-from .bodycheck import body_issues
 from .collection import REFERENCE_FIELDS, Collection
-from .completeness import profile_issues
-from .frontmatter import Document, parse
+from .filecache import FileCache, user_cache_dir
+from .filecheck import Checker, Job, check_all
+from .frontmatter import Document
 from .issues import Issue, errors
 from .model import Profile, Record
 from .names import duplicate_title_issues, name_issues
 from .publishing import HostRoute, host_issues, route_issues
-from .sanitize import hidden_character_issues
 from .slug import slugify
-from .validate import Validator
 from .vocabulary import Term, suggest
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -77,6 +75,8 @@ class Layout:
 class LoadResult:
     collection: Collection
     issues: list[Issue] = field(default_factory=list)
+    # Path -> digest of the file's bytes, when loaded with the cache (serve compares them).
+    digests: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -107,12 +107,14 @@ def discover(layout: Layout, linked_dirs: list[str] | None = None) -> list[str]:
 
 
 def load(layout: Layout, *, today: dt.date | None = None,
-         only: Iterable[str] | None = None) -> LoadResult:
+         only: Iterable[str] | None = None, cache: bool = False, workers: int = 1) -> LoadResult:
     """Parse, validate and index the repository at ``layout.root``.
 
     ``only`` limits the reported issues to those paths (files or folders,
     repository-relative); the whole repository is still read so cross-references
-    and duplicate slugs are judged against everything.
+    and duplicate slugs are judged against everything. ``cache`` keeps each file's
+    checks in the user's cache folder (core/filecache.py), so unchanged files are not
+    parsed again; ``workers`` processes share the files that must be checked.
     """
     # Parsing allocates millions of short-lived, acyclic YAML nodes, and the cyclic
     # collector kept rescanning them and every document kept so far: a quarter of
@@ -120,23 +122,26 @@ def load(layout: Layout, *, today: dt.date | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(layout, today, only)
+        return _load(layout, today, only, cache, workers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> LoadResult:
+def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None, cache: bool,
+          workers: int) -> LoadResult:
     linked_dirs: list[str] = []
     files = discover(layout, linked_dirs)
-    validators = {k: Validator(k, today) for k in ("profile", "case-study", "template", "page")}
+    checker = Checker(today, layout.require_complete)
+    store = FileCache(user_cache_dir(layout.root, "checked"), today=checker.today,
+                      options=f"complete={layout.require_complete}") if cache else None
     # MkDocs follows links in docs_dir: a linked file or folder would publish whatever
     # it points to (a key, /etc), so none is allowed where content lives.
     issues: list[Issue] = [Issue(rel, 1, None, "folders may not be symbolic links",
                                  "replace the link with a real folder: the build would "
                                  "publish whatever it points to") for rel in linked_dirs]
     issues.extend(name_issues(files))
-    docs: list[tuple[str, Document]] = []
+    jobs: list[Job] = []
     attachments: list[str] = []
     needing_route: list[str] = []  # published profiles showing the host's support route
     for rel in files:
@@ -154,16 +159,19 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
             issues.append(Issue(rel, 1, None, "content files may not be symbolic links",
                                 "replace the link with the file itself"))
             continue
-        doc = parse(rel, full.read_bytes(), required=kind != "page")
-        issues.extend(doc.problems)
+        jobs.append((kind, rel, full.read_bytes()))
+    docs: list[tuple[str, Document]] = []
+    digests: dict[str, bytes] = {}
+    for (kind, _rel, _raw), (doc, found) in zip(jobs, check_all(jobs, checker, store, workers,
+                                                                digests)):
+        issues.extend(found)
+        # The site's own rules (state scope, support route) are not the file's alone, so
+        # they are checked here, after the cache, and never kept in it.
         if not doc.problems:
-            issues.extend(validators[kind].validate(doc))
-            issues.extend(hidden_character_issues(doc))
-            if kind == "profile" and layout.require_complete:
-                issues.extend(profile_issues(doc))
             issues.extend(host_issues(kind, doc, layout.states, layout.support, needing_route))
-        issues.extend(body_issues(doc))
         docs.append((kind, doc))
+    if store is not None:
+        store.save()
 
     built: list[Record] = []
     bad_paths = {i.path for i in errors(issues)}
@@ -193,7 +201,7 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None) -> 
         issues = [i for i in issues if any(i.path == p or i.path.startswith(p + "/") for p in prefixes)]
     # By place, then text; a field of None sorts first (Issue's own order cannot compare it).
     return LoadResult(collection, sorted(set(issues), key=lambda i: (
-        i.path, i.line, i.field or "", i.message, i.hint or "", i.severity)))
+        i.path, i.line, i.field or "", i.message, i.hint or "", i.severity)), digests)
 
 
 def _profile_folder(rel: str, layout: Layout) -> str | None:

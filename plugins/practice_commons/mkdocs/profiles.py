@@ -24,6 +24,7 @@ from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from ..core.support_panel import panel as support_panel
 from . import serving, shared
+from .incremental import PageCache, shown_key
 from .support import route_for
 
 TEMPLATES = {
@@ -32,6 +33,7 @@ TEMPLATES = {
     "template": "practice_commons/template.html",
 }
 # Section index pages whose navigation section lists every record of a kind.
+LISTING = "profiles/index.md"
 NAV_SECTIONS = {"case-study": "case-studies/index.md", "template": "templates/index.md"}
 
 
@@ -47,12 +49,26 @@ class ProfilesConfig(base.Config):
     require_complete = c.Type(bool, default=True)
     """Refuse a published profile whose text sections are missing, empty or still the
     template's guidance (`commons validate` reads the same option)."""
+    cache = c.Type(bool, default=True)
+    """Keep each content file's checks by content hash in the user's cache folder
+    (~/.cache/practice-commons, outside the repository), so unchanged files are not
+    parsed again; `mkdocs serve` also renders again only the profile pages an edit
+    changed."""
 
 
 class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
         self.route = None
+        self.kept: PageCache | None = None  # serve only: what rebuilds reuse
+        self.kept_pages: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance for all of serve's rebuilds.
+        self.kept = PageCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        self.kept = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -113,8 +129,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                     with open(root / profile.folder / res.file, "rb") as fh:
                         files.append(File.generated(
                             config, f"profiles/{profile.slug}/{res.file}", content=fh.read()))
-        if self.config.listing and files.get_file_from_path("profiles/index.md") is None:
-            files.append(File.generated(config, "profiles/index.md", content=pages.profile_listing(
+        if self.config.listing and files.get_file_from_path(LISTING) is None:
+            files.append(File.generated(config, LISTING, content=pages.profile_listing(
                 coll.published("profile"), shared.vocab(), strings)))
         if self.config.reference:
             for kind in ("profile", "case-study", "template"):
@@ -133,6 +149,18 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         if not self.config.enabled:
             return None
         coll = shared.collection_for(config, self.config.profiles_dir)
+        if self.kept is not None and not self.config.cache:
+            self.kept = None
+        if self.kept is not None:
+            # Every plugin has added its files now: links resolve against all of them.
+            self.kept.start(config, files, shared.digests(config))
+            views = getattr(config.plugins.get("practice-commons/indexes"), "views", None) or {}
+            self.kept_pages = {src for src, r in self.records.items() if r.kind == "profile"}
+            self.kept_pages.update(views)
+            listing = files.get_file_from_path(LISTING)
+            if listing is not None and listing.generated_by is not None:
+                self.kept_pages.add(LISTING)
+            self.kept.forget(self.kept_pages)
         for kind, index_src in NAV_SECTIONS.items():
             index = files.get_file_from_path(index_src)
             if index is None or index.page is None or index.page not in nav.pages:
@@ -157,15 +185,26 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
         return nav
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.kept is not None:
+            return self.kept.env(env)
+        return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files):
+        if self._kept_page(page):
+            self.kept.pre_page(page)
+        return page
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled:
             return None
         record = self.records.get(page.file.src_uri)
+        coll = shared.collection_for(config, self.config.profiles_dir)
         context["pc"] = {
             "record": record,
             "t": shared.ui_strings(config),
             "vocab": shared.vocab(),
-            "collection": shared.collection_for(config, self.config.profiles_dir),
+            "collection": coll,
         }
         if record is not None and record.kind == "profile":  # how to ask for support
             host = (config.extra or {}).get("host") or {}
@@ -174,7 +213,24 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
                 page.canonical_url or page.abs_url or "", str(host.get("organization") or ""))
         if record is not None and record.kind != "profile":
             page.meta.setdefault("template", TEMPLATES[record.kind])
+        if self._kept_page(page):
+            self.kept.context(context, page, nav, shown_key(self.kept, config, coll, record,
+                                                                 page.file.src_uri))
         return context
+
+    @event_priority(100)  # first: keep the theme's HTML before other plugins change it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
+        if self._kept_page(page):
+            self.kept.post_page(output, page)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.kept is not None:
+            self.kept.abort()
+
+    def _kept_page(self, page: Page) -> bool:
+        """Pages serve may reuse: profiles, the generated index pages and the listing."""
+        return self.kept is not None and page.file.src_uri in self.kept_pages
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         record = self.records.get(page.file.src_uri)
@@ -187,13 +243,22 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             # Our `status` (published/archived) is not Material's page-status badge,
             # which it would otherwise show as an unknown-status icon in the nav.
             page.meta.pop("status", None)
+        if self._kept_page(page):
+            self.kept.choose_template(page, page.meta.get("template") or "main.html")
         return markdown
 
     @event_priority(100)  # first, so other plugins and the search index only see clean HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         record = self.records.get(page.file.src_uri)
-        if record is None:
-            return None
+        if self._kept_page(page):
+            if self.kept.is_reused_body(page):
+                return None  # the kept body: sanitized when it was rendered
+            html = self._sanitized(html, page) if record is not None else html
+            self.kept.body_done(page, html)
+            return html
+        return self._sanitized(html, page) if record is not None else None
+
+    def _sanitized(self, html: str, page: Page) -> str:
         # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
         # (core/sanitize.py); the table of contents is shown unescaped by the theme.
         for item in _toc_items(page.toc):

@@ -54,7 +54,9 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
     key = id(config)
     if _cache["key"] == key:
         return _cache["collection"]
-    result = load(layout_for(config, profiles_dir))
+    plugin = config.plugins.get("practice-commons/profiles")
+    keep = bool((getattr(plugin, "config", None) or {}).get("cache", True))
+    result = load(layout_for(config, profiles_dir), cache=keep)
     for issue in result.issues:
         (log.error if issue.severity == "error" else log.warning)(issue.text())
     bad = errors(result.issues)
@@ -65,8 +67,15 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
             "Fix them (run `commons validate` to check) and build again; nothing was published.")
     # Out-of-scope records were refused above (core/scope.py): none is left out silently.
     collection = result.collection
-    _cache.update(key=key, collection=collection, language=_language(config))
+    _cache.update(key=key, collection=collection, language=_language(config),
+                  digests=result.digests)
     return collection
+
+
+def digests(config: MkDocsConfig) -> dict[str, bytes]:
+    """Path -> digest of each content file of this build (empty without the cache)."""
+    collection_for(config)
+    return _cache.get("digests") or {}
 
 
 def published_states(config: MkDocsConfig) -> list[str]:
