@@ -22,7 +22,7 @@ from ..core import pages, reference
 from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
-from . import serving, shared
+from . import navcache, serving, shared
 
 TEMPLATES = {
     "profile": "practice_commons/profile.html",
@@ -148,6 +148,12 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             page.previous_page = nav.pages[i - 1] if i else None
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
         return nav
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.config.enabled and config.theme.name == "material":
+            # Every page outside the sidebar shares its folder's sidebar (mkdocs/navcache.py).
+            navcache.install(env)
+        return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled:
