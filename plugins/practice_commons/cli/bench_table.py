@@ -1,6 +1,6 @@
 """The report of ``commons bench``: every size side by side, and the growth between sizes.
 
-Growth is each figure's change per 1,000 more profiles between neighbouring sizes:
+Growth is each figure's change per 1,000 more profiles between neighboring sizes:
 a linear step shows the same growth from 1,000 to 2,000 as from 5,000 to 10,000, so a
 step that grows faster than the collection stands out.
 """
@@ -19,7 +19,7 @@ def _search_gz(r: dict[str, Any]) -> int | None:
 
 
 def growth(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """For each pair of neighbouring sizes, each figure's change per 1,000 profiles."""
+    """For each pair of neighboring sizes, each figure's change per 1,000 profiles."""
     out = []
     for lo, hi in zip(sizes, sizes[1:]):
         per = (hi["n"] - lo["n"]) / 1000
