@@ -1,12 +1,16 @@
 """``commons bench``: what the custom plugins cost over plain Material, at archive scale.
 
-Generates ``N`` synthetic profiles beside a copy of this repository's content, then
-builds that site (a) with the plugins the repository's mkdocs.yml lists and (b) with
-plain mkdocs-material on the same Markdown (profiles copied into ``docs_dir`` and
-kept out of the navigation, Material's search, no custom plugins or overrides),
-alternating a b a b … so that machine noise hits both alike. It also times
-validation, reads the peak memory of every build, sizes the search files and, in
-headless Chromium, what a first search fetches beside Pagefind on the same site.
+For each size ``N`` asked for (``--profiles 1000,10000``) it generates ``N`` synthetic
+profiles beside a copy of this repository's content, then builds that site (a) with
+the plugins the repository's mkdocs.yml lists and (b) with plain mkdocs-material on
+the same Markdown (profiles copied into ``docs_dir`` and kept out of the navigation,
+Material's search, no custom plugins or overrides), alternating a b a b … in fresh
+processes so that machine noise hits both alike. It also times validation, reads the
+peak memory of every build, sizes the search files and, in headless Chromium, what a
+first search fetches beside Pagefind on the same site. At the smallest size it times an
+edit under ``mkdocs serve`` for both (plain Material with ``--dirty``). Between sizes it
+gives each figure's growth per 1,000 profiles, so that a step that grows faster than
+the collection shows.
 """
 
 from __future__ import annotations
@@ -21,33 +25,49 @@ from pathlib import Path
 from typing import Any
 
 from . import bench_browser
+from .bench_edit import edit_to_visible
 from .bench_site import (BenchError, gz_size, prepare, search_sizes, timed_build, tree_bytes,
                          validate_rate)
-from .common import find_root
+from .bench_table import growth, table
+from .common import find_root, layout_for
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give profile counts separated by commas, e.g. 1000,10000") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: every profile count must be at least 1")
+    return sizes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "bench", help="measure build cost, validation speed and search weight at scale",
+        "bench", help="measure build cost, edit loop, validation speed and search weight at scale",
         description="Build N synthetic profiles with this repository's plugins and with plain "
-                    "Material, alternating runs, and report medians, their ratio, validation "
-                    "throughput, peak memory, search file sizes and first-query bytes beside Pagefind.")
-    p.add_argument("--profiles", type=int, default=1000, metavar="N",
-                   help="number of synthetic profiles (default 1000)")
-    p.add_argument("--runs", type=int, default=3, help="builds of each kind (default 3)")
+                    "Material, alternating runs, and report medians, their ratios, an edit under "
+                    "`mkdocs serve`, validation throughput, peak memory, search file sizes, "
+                    "first-query bytes beside Pagefind and the growth per 1,000 profiles.")
+    p.add_argument("--profiles", type=_sizes, default=[1000], metavar="N[,N…]",
+                   help="synthetic profile counts, e.g. 1000,10000 (default 1000)")
+    p.add_argument("--runs", type=int, default=3, help="builds of each kind per size (default 3)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
-                   help="build in DIR and keep it (default: a temporary folder, removed after)")
+                   help="build in DIR/<N> and keep it (default: a temporary folder, removed after)")
     p.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    p.add_argument("--no-edit", action="store_true", help="skip the edit under `mkdocs serve`")
+    p.add_argument("--edits", type=int, default=3, help="edits timed for each build (default 3)")
     p.add_argument("--root", type=Path, default=None,
                    help="repository root (default: the folder holding mkdocs.yml)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.profiles < 1 or args.runs < 1:
-        print("commons bench: --profiles and --runs must be at least 1", file=sys.stderr)
+    if args.runs < 1 or args.edits < 1:
+        print("commons bench: --runs and --edits must be at least 1", file=sys.stderr)
         return 2
     root = (args.root or find_root()).resolve()
     if not (root / "mkdocs.yml").is_file():
@@ -55,14 +75,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="commons-bench-"))
     try:
-        result = bench(root, work, args.profiles, runs=args.runs, seed=args.seed,
-                       browser=not args.no_browser, progress=_progress)
+        sizes = []
+        for n in args.profiles:
+            sizes.append(bench(root, work / str(n), n, runs=args.runs, seed=args.seed,
+                               browser=not args.no_browser,
+                               edits=0 if args.no_edit or n != args.profiles[0] else args.edits,
+                               progress=_progress))
     except BenchError as exc:
         print(f"commons bench: {exc}", file=sys.stderr)
         return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    result = {"runs": args.runs, "sizes": sizes, "growth": growth(sizes)}
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -75,51 +100,50 @@ def _progress(message: str) -> None:
 
 
 def bench(root: Path, work: Path, n: int, *, runs: int = 3, seed: int = 0, browser: bool = True,
-          progress=None) -> dict[str, Any]:
-    """Run the whole benchmark in ``work``; returns the figures (see :func:`table`)."""
+          edits: int = 3, progress=None) -> dict[str, Any]:
+    """Run the benchmark for one size in ``work``; returns its figures (see bench_table)."""
     say = progress or (lambda _m: None)
-    say(f"Preparing {n} synthetic profiles in {work} …")
+    say(f"Preparing {n:,} synthetic profiles in {work} …")
     site_root = prepare(root, work, n, seed)
-    per_s, profiles_loaded, validate_s, validate_wall = validate_rate(site_root)
-    say(f"Validation: {profiles_loaded} profiles in {validate_s:.3f} CPU-s ({per_s:,.0f}/s), "
-        f"{validate_wall:.3f} s wall")
+    valid = validate_rate(site_root)
+    say(f"Validation: {valid['profiles_total']} profiles in {valid['validate_wall_s']:.3f} s "
+        f"wall ({valid['validate_per_s']:,}/s), {valid['validate_cpu_s']:.3f} CPU-s "
+        f"({valid['validate_per_cpu_s']:,}/CPU-s)")
     builds: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     for i in range(runs):
         for kind, cfg in (("a", "mkdocs.yml"), ("b", "mkdocs-plain.yml")):
             out = timed_build(site_root, cfg, work / f"site-{kind}")
             builds[kind].append(out)
-            say(f"Build {i + 1}/{runs} {'plugins' if kind == 'a' else 'plain Material'}: "
+            say(f"Build {i + 1}/{runs} at {n:,} {'plugins' if kind == 'a' else 'plain Material'}: "
                 f"{out['seconds']:.1f} s ({out['cpu_s']:.1f} CPU-s), {out['max_rss_mb']:.0f} MB")
-    a = statistics.median(b["seconds"] for b in builds["a"])
-    b = statistics.median(b["seconds"] for b in builds["b"])
-    a_cpu = statistics.median(b["cpu_s"] for b in builds["a"])
-    b_cpu = statistics.median(b["cpu_s"] for b in builds["b"])
+
+    def median(kind: str, key: str) -> float:
+        return statistics.median(b[key] for b in builds[kind])
+
     site = work / "site-a"
-    sizes = search_sizes(site)
     result: dict[str, Any] = {
-        "n": n,
-        "profiles_total": profiles_loaded,
-        "runs": runs,
-        "build_s": round(a, 2),
-        "plain_material_s": round(b, 2),
-        "ratio": round(a / b, 3),
+        "n": n, "runs": runs, **valid,
+        "build_s": round(median("a", "seconds"), 2),
+        "plain_material_s": round(median("b", "seconds"), 2),
         "build_runs_s": [round(x["seconds"], 2) for x in builds["a"]],
         "plain_runs_s": [round(x["seconds"], 2) for x in builds["b"]],
         # CPU time of each build process: on a busy machine it moves far less than wall time.
-        "build_cpu_s": round(a_cpu, 2),
-        "plain_material_cpu_s": round(b_cpu, 2),
-        "ratio_cpu": round(a_cpu / b_cpu, 3),
-        "validate_per_s": round(per_s),
-        "validate_cpu_s": round(validate_s, 3),
-        "validate_wall_s": round(validate_wall, 3),
-        "peak_rss_mb": round(max(x["max_rss_mb"] for x in builds["a"]), 1),
-        "plain_peak_rss_mb": round(max(x["max_rss_mb"] for x in builds["b"]), 1),
+        "build_cpu_s": round(median("a", "cpu_s"), 2),
+        "plain_material_cpu_s": round(median("b", "cpu_s"), 2),
+        "build_cpu_runs_s": [round(x["cpu_s"], 2) for x in builds["a"]],
+        "plain_cpu_runs_s": [round(x["cpu_s"], 2) for x in builds["b"]],
+        "peak_rss_mb": round(median("a", "max_rss_mb"), 1),
+        "plain_peak_rss_mb": round(median("b", "max_rss_mb"), 1),
         "warnings": builds["a"][-1]["warnings"],
         "plain_warnings": builds["b"][-1]["warnings"],
         "site_mb": round(tree_bytes(site) / 1e6, 1),
         "material_search_index_gz_bytes": gz_size(site / "search" / "search_index.json"),
-        "search": sizes,
+        "search": search_sizes(site),
     }
+    result["ratio"] = round(result["build_s"] / result["plain_material_s"], 3)
+    result["ratio_cpu"] = round(result["build_cpu_s"] / result["plain_material_cpu_s"], 3)
+    result["ratio_rss"] = round(result["peak_rss_mb"] / result["plain_peak_rss_mb"], 3)
+    result.update(_edits(site_root, edits, say))
     if browser:
         say("Indexing the same site with Pagefind and measuring first queries in Chromium …")
         result.update(bench_browser.first_query(site))
@@ -129,46 +153,22 @@ def bench(root: Path, work: Path, n: int, *, runs: int = 3, seed: int = 0, brows
     return result
 
 
-def table(r: dict[str, Any]) -> str:
-    """The figures as a readable table, targets beside them."""
-    def kb(v: int | None) -> str:
-        return "—" if v is None else f"{v / 1000:,.1f} KB"
-
-    rows = [
-        ("profiles (synthetic / total)", f"{r['n']:,} / {r['profiles_total']:,}", ""),
-        ("build with plugins, median", f"{r['build_s']:.1f} s  {r['build_runs_s']}", ""),
-        ("plain Material, median", f"{r['plain_material_s']:.1f} s  {r['plain_runs_s']}", ""),
-        ("ratio", f"{r['ratio']:.3f}", "≤ 1.15 at N = 1,000"),
-        ("CPU time, plugins / plain",
-         f"{r['build_cpu_s']:.1f} / {r['plain_material_cpu_s']:.1f} s (ratio {r['ratio_cpu']:.3f})",
-         ""),
-        ("commons validate", f"{r['validate_per_s']:,} profiles/CPU-s", "≥ 5,000/s"),
-        ("peak memory, plugins / plain",
-         f"{r['peak_rss_mb']:,.0f} / {r['plain_peak_rss_mb']:,.0f} MB", "< 24 GiB"),
-        ("warnings, plugins / plain", f"{r['warnings']} / {r['plain_warnings']}", ""),
-        ("site size", f"{r['site_mb']:,.1f} MB", ""),
-        ("Material search index (gzip)", kb(r["material_search_index_gz_bytes"]),
-         "none: not built"),
-        ("search files, all (gzip)", kb(r["search"]["total_gz_bytes"]),
-         f"{r['search']['chunks']:,} term chunks, {r['search']['cards']:,} cards"),
-        ("  manifest / facets / largest chunk",
-         " / ".join(kb(r["search"][k]) for k in ("manifest_gz_bytes", "facets_gz_bytes",
-                                                   "largest_chunk_gz_bytes")), ""),
-        ("first query, this search (gzip)", kb(r.get("first_query_gz_bytes")),
-         "≤ Pagefind's"),
-        ("first query, Pagefind (gzip)", kb(r.get("pagefind_gz_bytes")), "same site, same query"),
-        ("answer after the data arrives", "—" if r.get("query_ms") is None
-         else f"{r['query_ms']:.1f} ms", "≤ 50 ms"),
-    ]
-    width = max(len(a) for a, _, _ in rows)
-    lines = [f"{a:<{width}}  {b:<34} {c}".rstrip() for a, b, c in rows]
-    for q in r.get("queries", []):
-        lines += ["", f"query {q['query']!r}: this search {kb(q['ours'])} "
-                      f"({q['results']} shown, {q['query_ms']:.1f} ms), "
-                      f"Pagefind {kb(q.get('pagefind'))} ({q.get('pagefind_results', '—')} found)"]
-        lines += [f"  {f['url']}: {kb(f['gz_bytes'])}" for f in q["our_files"]]
-        lines += [f"  {f['url']}: {kb(f['gz_bytes'])}" for f in q.get("pagefind_files", [])]
-    if r.get("query_note"):
-        lines += ["", f"note: {r['query_note']}"]
-    return "\n".join(lines)
-
+def _edits(site_root: Path, edits: int, say) -> dict[str, Any]:
+    """Edit-to-visible under `mkdocs serve`: ours as is, plain Material with --dirty."""
+    if not edits:
+        return {"edit_s": None, "plain_edit_s": None, "edit_runs_s": [], "plain_edit_runs_s": []}
+    layout = layout_for(site_root)
+    profiles = [p for p in sorted((site_root / layout.profiles_dir).glob("*.md"))
+                if p.stem[-6:-5] == "-" and p.stem[-5:].isdigit()]  # synthetic: <slug>-00042
+    if not profiles:
+        raise BenchError("no synthetic profile to edit")
+    source = profiles[len(profiles) // 2]
+    page = f"profiles/{source.stem}/"
+    say(f"Timing {edits} edits of {source.name} under `mkdocs serve` …")
+    ours = edit_to_visible(site_root, "mkdocs.yml", source, page, edits=edits)
+    say(f"Timing {edits} edits of the same page under plain Material's `mkdocs serve --dirty` …")
+    plain = edit_to_visible(site_root, "mkdocs-plain.yml",
+                            site_root / "plain-docs" / "profiles" / source.name, page,
+                            ("--dirty",), edits=edits)
+    return {"edit_s": ours["edit_s"], "edit_runs_s": ours["edit_runs_s"],
+            "plain_edit_s": plain["edit_s"], "plain_edit_runs_s": plain["edit_runs_s"]}

@@ -138,10 +138,11 @@ class IndexPage:
 def plan(ix: Indexes, t: dict[str, str], *, data_page: bool = True) -> list[IndexPage]:
     """Every generated index page, in a stable order."""
     pages = []
+    everything = tuple(ix.published)  # one object for every browse page: its filters count once
     for view in listings(ix.published, BROWSE, BROWSE_PER_PAGE):
         title = _paged_title(t["browse_title"], t, view.page, view.pages)
         pages.append(IndexPage(view.uri(view.page), title, "browse", view, view.page == 1,
-                               t["browse_intro"], "all", tuple(ix.published)))
+                               t["browse_intro"], "all", everything))
     pages += [
         IndexPage(INDEXES, t["indexes_title"], "index-of-indexes", None, True, t["indexes_intro"]),
         IndexPage(LEVELS, t["levels_title"], "index-levels", None, True, t["levels_intro"]),

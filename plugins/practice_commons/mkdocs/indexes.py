@@ -59,6 +59,13 @@ def _put_header_first(config: MkDocsConfig) -> None:
         dirs.insert(theme_dir, str(HEADER_DIR))
 
 
+def _choices(memo: dict, plan: index_pages.IndexPage, vocab, t: dict[str, str]) -> list:
+    key = (id(plan.scope), plan.fixed)  # the plans, and so their scopes, outlive the memo
+    if key not in memo:
+        memo[key] = indexes.facet_choices(plan.scope, vocab, t, plan.fixed)
+    return memo[key]
+
+
 class IndexesConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off."""
@@ -119,6 +126,9 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
             f = files.get_file_from_path(source_uri(record))
             self.urls[(record.kind, record.slug)] = f.url if f is not None else record.url
         self.views, self.widgets, self.page_urls = {}, {}, {}
+        # Every page of browse/ searches the same scope: count its filters once, not once a
+        # page (that made this step grow with the square of the collection).
+        choices: dict[tuple[int, tuple[str, ...]], list[indexes.FacetChoice]] = {}
         for plan in index_pages.plan(ix, t, data_page=self.config.exports):
             if files.get_file_from_path(plan.src_uri) is not None:
                 log.info(f"{plan.src_uri} is in docs_dir, so it replaces the generated page")
@@ -133,7 +143,7 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
                 self.widgets[plan.src_uri] = {
                     "index": f"{SEARCH_DIR}/{search.MANIFEST}", "total": len(plan.scope),
                     "root": SEARCH_DIR,
-                    "choices": indexes.facet_choices(plan.scope, vocab, t, plan.fixed)}
+                    "choices": _choices(choices, plan, vocab, t)}
         if self.config.search:
             self._search_files(files, config, ix, coll.pages)
         if self.config.exports:

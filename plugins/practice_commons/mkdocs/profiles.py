@@ -23,7 +23,7 @@ from ..core.model import Record
 from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.schema import schema_json
 from ..core.support_panel import panel as support_panel
-from . import serving, shared
+from . import navcache, serving, shared
 from .incremental import PageCache, shown_key
 from .support import route_for
 
@@ -186,6 +186,9 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.config.enabled and config.theme.name == "material":
+            # Every page outside the sidebar shares its folder's sidebar (mkdocs/navcache.py).
+            navcache.install(env)
         if self.kept is not None:
             return self.kept.env(env)
         return env

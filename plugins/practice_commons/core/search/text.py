@@ -21,7 +21,6 @@ _ATTR = re.compile(r"\{:?[^}\n]{0,500}\}")
 _BLOCK_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)]|-{3,})(?=\s|$)|\|", re.MULTILINE)
 _INLINE_MARKS = re.compile(r"[*_`~]{1,3}")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
-_SPACE = re.compile(r"\s+")
 MAX_TEXT = 20_000  # characters of a body kept for snippets; the index sees all of it
 
 # Query normalization: letters and digits only, so "D.C.", "dc" and "Dc" agree.
@@ -39,7 +38,7 @@ def plain_text(markdown: str) -> str:
     text = _BLOCK_MARKS.sub(" ", text)
     text = _INLINE_MARKS.sub("", text)
     text = _ENTITY.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # as re.sub(r"\s+", " ", text).strip(), several times faster
 
 
 def words(text: str) -> list[str]:
