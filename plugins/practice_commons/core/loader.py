@@ -23,13 +23,18 @@ from .filecheck import Checker, Job, check_all
 from .frontmatter import Document
 from .issues import Issue, errors
 from .model import Profile, Record
-from .names import duplicate_title_issues, name_issues
+from .names import (
+    KIND_NAMES,
+    address_clash_issues,
+    duplicate_slug_issues,
+    duplicate_title_issues,
+    name_issues,
+)
 from .publishing import HostRoute, host_issues, route_issues
 from .slug import slugify
 from .vocabulary import Term, suggest
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-KIND_NAMES = {"profile": "profile", "case-study": "case study", "template": "template"}
 RESERVED_SLUGS = frozenset({"index"})
 
 
@@ -188,8 +193,8 @@ def _load(layout: Layout, today: dt.date | None, only: Iterable[str] | None, cac
             records.BUILDERS[kind](doc, slug)
         built.append(record)
 
-    issues.extend(_duplicate_slugs(built))
-    issues.extend(_address_clashes(built))
+    issues.extend(duplicate_slug_issues(built))
+    issues.extend(address_clash_issues(built))
     issues.extend(duplicate_title_issues(built))
     profiles = [r for r in built if isinstance(r, Profile)]
     issues.extend(attachment_issues(layout.root, profiles, attachments))
@@ -243,45 +248,6 @@ def _slug_for(kind: str, doc: Document, layout: Layout,
                 f"file, or add 'slug:' with another address")
     return slug, Issue(doc.path, 1, "slug",
                        f"the file name {slug!r} cannot be used as a web address", hint)
-
-
-def _duplicate_slugs(built: list[Record]) -> list[Issue]:
-    out: list[Issue] = []
-    first: dict[tuple[str, str], Record] = {}
-    for record in sorted(built, key=lambda r: r.path):
-        if record.kind == "page":
-            continue
-        key = (record.kind, record.slug)
-        if key in first:
-            other = first[key]
-            line = record.line_of(("slug",))
-            out.append(Issue(record.path, line, "slug",
-                             f"{KIND_NAMES[record.kind]} slug {record.slug!r} is already used by {other.path}",
-                             "give one of them a different file name or 'slug:'"))
-        else:
-            first[key] = record
-    return out
-
-
-def _address_clashes(built: list[Record]) -> list[Issue]:
-    """A page of content/ at the address of a published record: the build refuses to pick one."""
-    from .pages import source_uri
-
-    def address(src: str) -> str:
-        stem = src.removesuffix(".md")
-        return "" if stem == "index" else stem.removesuffix("/index")
-
-    taken = {address(source_uri(r)): r for r in built
-             if r.kind != "page" and getattr(r, "published", True)}
-    out: list[Issue] = []
-    for record in built:
-        other = taken.get(address(source_uri(record))) if record.kind == "page" else None
-        if other is not None:
-            out.append(Issue(record.path, 1, None,
-                             f"this page would be published at /{address(source_uri(record))}/, "
-                             f"the address of {other.path}",
-                             "move or rename the page: two pages cannot share one address"))
-    return out
 
 
 def _reference_issues(collection: Collection) -> list[Issue]:

@@ -18,6 +18,8 @@ from pathlib import PurePosixPath
 from .issues import Issue
 from .model import Record
 
+KIND_NAMES = {"profile": "profile", "case-study": "case study", "template": "template"}
+
 MAX_NAME_BYTES = 255
 RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                       *(f"lpt{i}" for i in range(1, 10))})
@@ -79,4 +81,44 @@ def duplicate_title_issues(records: Iterable[Record]) -> list[Issue]:
                              f"{_KINDS[record.kind]} {other.path} has the same title",
                              "give each a title that tells them apart in listings and search",
                              severity="warning"))
+    return out
+
+
+def duplicate_slug_issues(built: list[Record]) -> list[Issue]:
+    """Two records of one kind at one address (file names or ``slug:``)."""
+    out: list[Issue] = []
+    first: dict[tuple[str, str], Record] = {}
+    for record in sorted(built, key=lambda r: r.path):
+        if record.kind == "page":
+            continue
+        key = (record.kind, record.slug)
+        if key in first:
+            other = first[key]
+            line = record.line_of(("slug",))
+            out.append(Issue(record.path, line, "slug",
+                             f"{KIND_NAMES[record.kind]} slug {record.slug!r} is already used by {other.path}",
+                             "give one of them a different file name or 'slug:'"))
+        else:
+            first[key] = record
+    return out
+
+
+def address_clash_issues(built: list[Record]) -> list[Issue]:
+    """A page of content/ at the address of a published record: the build refuses to pick one."""
+    from .pages import source_uri
+
+    def address(src: str) -> str:
+        stem = src.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index")
+
+    taken = {address(source_uri(r)): r for r in built
+             if r.kind != "page" and getattr(r, "published", True)}
+    out: list[Issue] = []
+    for record in built:
+        other = taken.get(address(source_uri(record))) if record.kind == "page" else None
+        if other is not None:
+            out.append(Issue(record.path, 1, None,
+                             f"this page would be published at /{address(source_uri(record))}/, "
+                             f"the address of {other.path}",
+                             "move or rename the page: two pages cannot share one address"))
     return out

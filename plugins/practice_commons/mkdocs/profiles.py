@@ -25,6 +25,7 @@ from ..core.schema import schema_json
 from ..core.support_panel import panel as support_panel
 from . import navcache, serving, shared
 from .incremental import PageCache, shown_key
+from .page_parts import edit_uri, pages_in, prefix_anchors, toc_items
 from .support import route_for
 
 TEMPLATES = {
@@ -121,7 +122,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             # Profiles are reached through listings and indexes: a nav entry per profile
             # makes every page render every other (N² build time; see README).
             f.inclusion = InclusionLevel.NOT_IN_NAV
-            f.edit_uri = _edit_uri(config, root, profile.path)
+            f.edit_uri = edit_uri(config, root, profile.path)
             files.append(f)
             self.records[src] = profile
             for res in profile.resources:
@@ -179,7 +180,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
             for page in children:
                 page.parent = section
                 section.children.append(page)
-        nav.pages = list(_pages_in(nav.items))
+        nav.pages = list(pages_in(nav.items))
         for i, page in enumerate(nav.pages):
             page.previous_page = nav.pages[i - 1] if i else None
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
@@ -264,47 +265,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
     def _sanitized(self, html: str, page: Page) -> str:
         # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
         # (core/sanitize.py); the table of contents is shown unescaped by the theme.
-        for item in _toc_items(page.toc):
+        for item in toc_items(page.toc):
             item.title = text_only(item.title)
             item.id = ID_PREFIX + item.id  # as the sanitiser prefixes the heading's own id
-        _prefix_anchors(page)
+        prefix_anchors(page)
         return sanitize_html(html)
-
-
-def _prefix_anchors(page: Page) -> None:
-    """MkDocs checks #anchor links after every page is built, against the ids it saw when
-    rendering: tell it the ids the sanitiser publishes, so a link from another page must
-    name #u-… (and finds it), and the body's own links, which the sanitiser prefixes, pass."""
-    def prefixed(anchor: str) -> str:
-        return anchor if anchor.startswith(ID_PREFIX) else ID_PREFIX + anchor
-
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids = {prefixed(a) for a in page.present_anchor_ids}
-    own = (page.links_to_anchors or {}).get(page.file)
-    if own:
-        page.links_to_anchors[page.file] = {prefixed(a): url for a, url in own.items()}
-
-
-def _toc_items(items):
-    for item in items:
-        yield item
-        yield from _toc_items(item.children)
-
-
-def _pages_in(items):
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, Section):
-            yield from _pages_in(item.children)
-
-
-def _edit_uri(config: MkDocsConfig, root: Path, source: str) -> str | None:
-    """Point "edit this page" at the profile's real file, not the generated copy."""
-    if not config.edit_uri:
-        return None
-    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    depth = len([p for p in docs.split("/") if p])
-    # edit_uri conventionally ends in the docs folder (edit/main/content/); climb out of it.
-    base = config.edit_uri.rstrip("/")
-    return ("../" * depth if base.endswith(docs) else "") + source
