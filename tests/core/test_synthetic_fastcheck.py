@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from practice_commons.core import Validator, parse, synthetic
-from practice_commons.core import frontmatter as fm
+from practice_commons.core import yaml_values
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2029, 6, 1)  # after every bundled date, before the mutations' 2030
@@ -124,4 +124,5 @@ def test_fast_loader_composes_what_pyyaml_composes(text):
 
     base = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     for _ in range(2):  # the second time from the resolution cache
-        assert shape(yaml.compose(text, Loader=fm._Loader)) == shape(yaml.compose(text, Loader=base))
+        ours = yaml.compose(text, Loader=yaml_values.Loader)
+        assert shape(ours) == shape(yaml.compose(text, Loader=base))
