@@ -51,10 +51,9 @@ def query(href: str) -> dict[str, list[str]]:
     return urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)
 
 
-def test_the_panel_follows_the_summary_and_gives_the_profiles_own_channels(site):
+def test_the_panel_follows_the_levels_offered_and_gives_the_profiles_own_channels(site):
     art = site.article("profiles/own/")
-    summary = art.select_one("p.pc-summary")
-    panel = summary.find_next_sibling()
+    panel = art.select_one(".pc-offer .pc-pyramid").find_next_sibling()
     assert panel.name == "section" and "pc-support" in panel["class"]
     assert panel.h2.get_text() == "How to ask for support"
     links = {a["data-pc-support"]: a for a in panel.select("a")}
@@ -142,8 +141,9 @@ def test_every_bundled_profile_page_shows_the_repositorys_issue_form(bundled_sit
         # conftest names the repository as GitHub Actions does on a deploy.
         assert link["href"].startswith(
             "https://github.com/example/practice-commons/issues/new?"), slug
+        # The practice is named in the issue it opens; the link's own words stay short.
         assert query(link["href"])["title"] == [f"Support for “{title}”"]
-        assert title in link.get_text()
+        assert link.get_text() == "Ask for support on GitHub"
         levels = art.select("h3[id^=level-]")
         assert levels and len(art.select(".pc-support-level")) == len(levels), slug
 
