@@ -16,15 +16,16 @@ from typing import Any
 
 import pytest
 import yaml
-from practice_commons.core import Validator, formats, load_schema, messages, vocabulary
-from practice_commons.core.frontmatter import Document
-from practice_commons.core.scaffold import BODY_SECTIONS, FLOW_MAX, render_profile
+from practice_commons.core import Validator, load_schema, vocabulary
+from practice_commons.core.rules import formats, messages
+from practice_commons.core.content.frontmatter import Document
+from practice_commons.core.contributing.scaffold import BODY_SECTIONS, FLOW_MAX, render_profile
 
 from tests.conftest import REPO, VALID_PROFILE
 
 pytestmark = pytest.mark.browser
 
-ASSETS = REPO / "plugins/practice_commons/assets/practice-commons/assets"
+ASSETS = REPO / "plugins/practice_commons/assets/practice-commons/assets/submit"
 SCRIPTS = [ASSETS / f"submit-{name}.js" for name in ("pycompat", "validate", "writer")]
 TODAY = dt.date(2026, 1, 1)
 # The sample profile's data as the front-matter parser gives it (dates stay text).
@@ -197,7 +198,7 @@ SLUG_TITLES = ["ESL After the Bell", "Évaluation & Café", "  --x--  ", "ÅÄÖ
 
 def test_js_slugify_matches_the_loader(js):
     """With the published table, the form names a file as `commons new` would, in any script."""
-    from practice_commons.core.slug import char_table, slugify
+    from practice_commons.core.content.slug import char_table, slugify
 
     js.evaluate("""(table) => { window.fetch = async () => ({ ok: true, text: async () => table }); }""",
                 char_table())

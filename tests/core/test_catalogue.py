@@ -9,8 +9,8 @@ from pathlib import Path
 import practice_commons
 import pytest
 import yaml
-from practice_commons.core import messages, schema_text
-from practice_commons.core.schema import KINDS, SCHEMA_DIR, _raw, load_schema
+from practice_commons.core.rules import messages, schema_text
+from practice_commons.core.rules.schema import KINDS, SCHEMA_DIR, _raw, load_schema
 
 I18N = messages.I18N_DIR
 LANGUAGES = sorted(p.stem for p in I18N.glob("*.yaml") if "." not in p.stem)
@@ -74,7 +74,7 @@ def test_a_loaded_schema_speaks_the_language(lang):
 
 def test_every_message_key_is_used():
     keys = set(_flat(I18N / "en.messages.yaml"))
-    sources = [PACKAGE / "core/validate.py", PACKAGE / "core/formats.py", PACKAGE / "core/messages.py",
+    sources = [PACKAGE / "core/rules/validate.py", PACKAGE / "core/rules/formats.py", PACKAGE / "core/rules/messages.py",
                *sorted((PACKAGE / "assets").rglob("submit-*.js"))]
     text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     quoted = set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_]+)*)[\"']", text))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from practice_commons.core import Layout, load
-from practice_commons.core.scaffold import BODY_SECTIONS, skeleton
+from practice_commons.core.contributing.scaffold import BODY_SECTIONS, skeleton
 
 from tests.conftest import VALID_PROFILE, write_files
 

@@ -11,7 +11,7 @@ from importlib import metadata
 
 import pytest
 from practice_commons.cli import main
-from practice_commons.core import dependencies
+from practice_commons.core.hosting import dependencies
 
 TODAY = "2026-12-01"
 

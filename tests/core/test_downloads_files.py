@@ -24,7 +24,7 @@ from practice_commons.core.downloads import (
 from practice_commons.core.downloads.bundle import ZIP_DATE
 from practice_commons.core.downloads.form import fill_json, human_size
 from practice_commons.core.downloads.sheet import RatingScale
-from practice_commons.core.i18n import strings
+from practice_commons.core.hosting.i18n import strings
 
 from tests.core.test_downloads_checks import TEMPLATE
 

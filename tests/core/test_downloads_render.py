@@ -18,7 +18,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from practice_commons.core import Layout, load
 from practice_commons.core.downloads import Meta, generate, sheet
-from practice_commons.core.i18n import strings
+from practice_commons.core.hosting.i18n import strings
 
 from tests.conftest import REPO
 

@@ -12,10 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
-from practice_commons.core import Layout, load, synthetic
-from practice_commons.core import fastcheck, filecheck
-from practice_commons.core.filecache import FileCache, user_cache_dir
-from practice_commons.core.validate import type_of
+from practice_commons.core import Layout, load
+from practice_commons.core.content import synthetic
+from practice_commons.core.rules import fastcheck
+from practice_commons.core.content import filecheck
+from practice_commons.core.content.filecache import FileCache, user_cache_dir
+from practice_commons.core.rules.validate import type_of
 
 TODAY = dt.date(2029, 6, 1)
 BROKEN = b"""---
@@ -87,7 +89,7 @@ def test_a_damaged_cache_file_only_costs_time(repo: Path) -> None:
     store = user_cache_dir(repo, "checked") / "checked.marshal"
     for damage in (store.read_bytes()[:-500], store.read_bytes().split(b"\n")[0] + b"\nxx",
                    b"nonsense"):
-        from practice_commons.core import filecache
+        from practice_commons.core.content import filecache
         filecache._memory.clear()  # as a new process would
         store.write_bytes(damage)
         assert _seen(load(_layout(repo), today=TODAY, cache=True)) == expected

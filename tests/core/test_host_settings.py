@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from practice_commons.core import host_files, host_settings
+from practice_commons.core.hosting import host_files, host_settings
 
 
 def test_the_display_name_is_site_name_tidied_and_never_empty():

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from practice_commons.cli import main
 from practice_commons.core import Layout, load
-from practice_commons.core.issues import Issue
-from practice_commons.core.schema import load_schema, resolve_ref
+from practice_commons.core.rules.issues import Issue
+from practice_commons.core.rules.schema import load_schema, resolve_ref
 
 from tests.hostile_corpus import MARKER, fixtures
 

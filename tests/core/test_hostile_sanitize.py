@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from practice_commons.core.frontmatter import parse
-from practice_commons.core.sanitize import (
+from practice_commons.core.content.frontmatter import parse
+from practice_commons.core.rules.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     hidden_character_issues,

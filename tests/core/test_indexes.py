@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import textwrap
 
-from practice_commons.core import indexes, related
-from practice_commons.core.collection import Collection
-from practice_commons.core.model import Profile, Resource, School
-from practice_commons.core.schema import vocabulary
+from practice_commons.core.outputs import indexes, related
+from practice_commons.core.content.collection import Collection
+from practice_commons.core.content.model import Profile, Resource, School
+from practice_commons.core.rules.schema import vocabulary
 
 
 def profile(title: str, *, state: str, topics: list[str], grades: list[str], levels: list[int],
@@ -253,7 +253,7 @@ def test_related_content_scores_a_bounded_number_of_candidates(monkeypatch):
 def test_every_vocabulary_term_has_only_known_keys():
     """A comma in an unquoted flow-mapping value silently cuts a label or description."""
     import yaml
-    from practice_commons.core.vocabulary import VOCABULARY_FILE
+    from practice_commons.core.rules.vocabulary import VOCABULARY_FILE
     raw = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
     odd = [(name, item) for name, items in raw.items() for item in items
            if set(item) - {"slug", "label", "name", "description", "aliases"}]

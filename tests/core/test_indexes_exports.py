@@ -7,7 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from practice_commons.core import csvsafe, exports, feed
+from practice_commons.core.outputs import csvsafe, exports, feed
 
 from tests.core.test_indexes import SAMPLE, profile
 
@@ -66,7 +66,7 @@ def test_json_exports_hold_front_matter_slug_url_and_no_drafts(load_files):
 
 
 def test_column_docs_describe_every_column_from_schema_or_strings():
-    from practice_commons.core.i18n import strings
+    from practice_commons.core.hosting.i18n import strings
     docs = dict(exports.column_docs(strings("en")))
     assert list(docs) == [c.name for c in exports.CSV_COLUMNS]
     assert all(text for text in docs.values()), [k for k, v in docs.items() if not v]

@@ -1,10 +1,10 @@
-"""Portable names (core/names.py): the cases a fixture cannot make on this disk."""
+"""Portable names (core/content/names.py): the cases a fixture cannot make on this disk."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from practice_commons.core.names import name_issues
+from practice_commons.core.content.names import name_issues
 
 
 def test_a_name_over_255_bytes_is_refused_though_linux_cannot_even_make_it():

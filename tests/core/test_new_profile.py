@@ -12,7 +12,7 @@ import pytest
 import yaml
 from practice_commons.cli import main
 from practice_commons.core import Layout, load, parse
-from practice_commons.core.scaffold import render_profile, skeleton
+from practice_commons.core.contributing.scaffold import render_profile, skeleton
 
 from tests.conftest import REPO, VALID_PROFILE, write_files
 

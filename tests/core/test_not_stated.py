@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from practice_commons.core import related
+from practice_commons.core.outputs import related
 
 from tests.core.conftest import profile_with, texts
 from tests.core.test_indexes import profile

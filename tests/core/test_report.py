@@ -8,8 +8,8 @@ import json
 import pytest
 from practice_commons.cli import main
 from practice_commons.core import Layout, load
-from practice_commons.core.freshness import BuildDateError, build_date, staleness
-from practice_commons.core.report import build_report
+from practice_commons.core.hosting.freshness import BuildDateError, build_date, staleness
+from practice_commons.core.hosting.report import build_report
 
 from tests.conftest import VALID_PROFILE, write_files
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import yaml
 from practice_commons.core import KINDS, Validator, load_schema, parse
-from practice_commons.core.reference import rows
+from practice_commons.core.outputs.reference import rows
 
 from tests.conftest import VALID_PROFILE
 

@@ -14,9 +14,9 @@ import json
 import jsonschema
 import pytest
 from practice_commons.core import Validator, parse
-from practice_commons.core.i18n import strings
-from practice_commons.core.reference import BUILD_ONLY, reference_markdown
-from practice_commons.core.schema import KINDS, published_schema, schema_json
+from practice_commons.core.hosting.i18n import strings
+from practice_commons.core.outputs.reference import BUILD_ONLY, reference_markdown
+from practice_commons.core.rules.schema import KINDS, published_schema, schema_json
 
 from tests.conftest import VALID_PROFILE
 
@@ -119,5 +119,5 @@ def test_published_schemas_are_valid_and_leave_the_validators_schema_alone(kind)
     published = published_schema(kind)
     jsonschema.Draft202012Validator.check_schema(published)
     # Only the published copy says null is allowed: the form and validator use the original.
-    from practice_commons.core.schema import load_schema
+    from practice_commons.core.rules.schema import load_schema
     assert "null" not in json.dumps(load_schema(kind))

@@ -7,10 +7,10 @@ import json
 
 import yaml
 from practice_commons.cli import main
-from practice_commons.core import formspec
-from practice_commons.core.i18n import strings
-from practice_commons.core.reference import reference_markdown
-from practice_commons.core.schema import schema_json
+from practice_commons.core.contributing import formspec
+from practice_commons.core.hosting.i18n import strings
+from practice_commons.core.outputs.reference import reference_markdown
+from practice_commons.core.rules.schema import schema_json
 
 from tests.conftest import VALID_PROFILE, write_files
 

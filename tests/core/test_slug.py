@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from practice_commons.core.loader import SLUG
-from practice_commons.core.slug import char_table, slugify
+from practice_commons.core.content.loader import SLUG
+from practice_commons.core.content.slug import char_table, slugify
 
 
 @pytest.mark.parametrize(("title", "slug"), [

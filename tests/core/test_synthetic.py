@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from practice_commons.core import Layout, load, load_schema, parse, synthetic
+from practice_commons.core import Layout, load, load_schema, parse
+from practice_commons.core.content import synthetic
 
 TODAY = dt.date(2026, 1, 1)
 

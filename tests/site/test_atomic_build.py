@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.exceptions import Abort, PluginError
-from practice_commons.core import atomic
+from practice_commons.core.outputs import atomic
 
 from tests.conftest import BASE_CONFIG, ENGINE_CMD, VALID_PROFILE, build, write_files
 

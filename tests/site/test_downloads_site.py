@@ -133,7 +133,7 @@ def test_fill_in_form_is_labelled_grouped_and_hidden_until_scripted(site):
     data = json.loads(art.select_one("#pc-fill--data").string)
     assert [s["id"] for s in data["sections"]] == ["goal", "steps", "whys", "matrix", "capacity",
                                                    "check"]
-    assert art.select_one("script[src$='practice-commons/assets/fill-in.js']") is not None
+    assert art.select_one("script[src$='practice-commons/assets/fill-in/fill-in.js']") is not None
     html = site.text("templates/readiness/")
     assert "<script>alert(1)" not in html
 

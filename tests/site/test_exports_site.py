@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from practice_commons.core import Layout, load
-from practice_commons.core.exports import CSV_COLUMNS
+from practice_commons.core.outputs.exports import CSV_COLUMNS
 
 from tests.conftest import REPO, BuiltSite
 from tests.core.test_indexes import PUBLISHED, SAMPLE

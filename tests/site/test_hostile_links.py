@@ -60,7 +60,7 @@ def test_links_to_sanitised_profile_headings_still_resolve(make_site):
     body = site.article("profiles/literacy-nights/").select_one(".pc-body")
     assert body.select_one("h2#u-sharing") is not None
     assert body.select_one("a[href='#u-the-practice']") is not None
-    # Contributed ids live under u- (core/sanitize.py); MkDocs checks links against those.
+    # Contributed ids live under u- (core/rules/sanitize.py); MkDocs checks links against those.
     assert site.article("guide/").select_one("a[href='../profiles/literacy-nights/#u-sharing']")
 
 

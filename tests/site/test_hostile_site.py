@@ -13,7 +13,7 @@ import io
 import zipfile
 
 import pytest
-from practice_commons.core.sanitize import (
+from practice_commons.core.rules.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     ID_PREFIX,

@@ -16,7 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from practice_commons.cli import main
 from practice_commons.core import Layout, load
-from practice_commons.core.sanitize import sanitize_html
+from practice_commons.core.rules.sanitize import sanitize_html
 
 from tests.conftest import REPO, build
 from tests.hostile_corpus import fixtures, site_config, write_site
@@ -85,7 +85,7 @@ def test_inert_fixture_validates_and_renders_within_its_share(fixture, tmp_path)
 
 
 def test_the_render_clock_interrupts_a_slow_body_that_passes_every_limit(make_site, caplog):
-    # A 90 KB list: within every limit of core/bodycheck.py, and over a second of
+    # A 90 KB list: within every limit of core/rules/bodycheck.py, and over a second of
     # Python-Markdown; a clock of 0.3 s must stop it long before it finishes.
     from tests.conftest import VALID_PROFILE
 

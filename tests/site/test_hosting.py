@@ -88,7 +88,7 @@ BRAND_FILES = {"content/assets/seal.svg": '<svg xmlns="http://www.w3.org/2000/sv
 
 
 def test_a_host_rebrands_the_site_from_mkdocs_yml_alone(make_site):
-    from practice_commons.core.colors import contrast
+    from practice_commons.core.hosting.colors import contrast
 
     site = make_site({**BRAND_FILES, "profiles/literacy-nights.md": VALID_PROFILE}, config=BRANDED)
     page = site.html("profiles/literacy-nights/")
@@ -110,8 +110,8 @@ def test_a_host_rebrands_the_site_from_mkdocs_yml_alone(make_site):
     # The brand colours reach the page, and link text derived from the light brand
     # blue is darkened until it reads at 4.5:1 on white.
     css_links = [link["href"] for link in page.head.select('link[rel="stylesheet"]')]
-    assert "../../practice-commons/assets/brand.css" in css_links
-    css = site.text("practice-commons/assets/brand.css")
+    assert "../../practice-commons/assets/theme/brand.css" in css_links
+    css = site.text("practice-commons/assets/theme/brand.css")
     assert "--md-primary-fg-color: #8ab4f8;" in css
     link_color = css.split("--md-typeset-a-color: ")[1].split(";")[0]
     assert link_color != "#8ab4f8" and contrast(link_color, "#ffffff") >= 4.5

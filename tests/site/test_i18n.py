@@ -7,8 +7,8 @@ import string
 
 import pytest
 import yaml
-from practice_commons.core.i18n import I18N_DIR, strings, vocabulary_in
-from practice_commons.core.schema import vocabulary
+from practice_commons.core.hosting.i18n import I18N_DIR, strings, vocabulary_in
+from practice_commons.core.rules.schema import vocabulary
 
 from tests.conftest import REPO
 

@@ -202,7 +202,7 @@ def test_one_search_for_the_site_and_a_header_box_on_every_page(site):
     browse = site.html("browse/")
     cfg = json.loads(browse.select_one(".pc-search__config").string)
     assert cfg["total"] == len(PUBLISHED) and cfg["root"] == "practice-commons/search"
-    assert browse.select('script[src$="practice-commons/assets/search.js"]')
+    assert browse.select('script[src$="practice-commons/assets/search/search.js"]')
     assert browse.select_one("[data-search-results]") is not None
     listed = [li["data-pc-key"] for li in browse.select("[data-search-results] [data-pc-key]")]
     assert sorted(listed) == sorted(PUBLISHED)  # the first page of everything, before a search
@@ -270,7 +270,7 @@ def test_bundled_level_pages_hold_every_published_item_where_it_claims_to_be(bun
 
 
 def test_listings_are_paginated_so_no_page_grows_with_the_collection(tmp_path):
-    from practice_commons.core.index_pages import BROWSE_PER_PAGE, PER_PAGE
+    from practice_commons.core.outputs.index_pages import BROWSE_PER_PAGE, PER_PAGE
 
     many = {f"profiles/p{i:03d}.md": profile(
         f"Practice number {i:03d}", state="MA", topics=["literacy"], grades=["k-2"], levels=[2],

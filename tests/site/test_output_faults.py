@@ -14,7 +14,7 @@ import shutil
 import mkdocs.commands.build
 import pytest
 from mkdocs.exceptions import Abort, PluginError
-from practice_commons.core import atomic
+from practice_commons.core.outputs import atomic
 
 from tests.conftest import VALID_PROFILE, build
 from tests.site.test_atomic_build import built_once, leftovers, site_repo, tree  # noqa: F401

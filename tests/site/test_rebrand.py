@@ -78,7 +78,7 @@ def _without(node, gone: set[str]):
     return node
 
 
-# Where each kind of record names its state (as core/scope.py reads it).
+# Where each kind of record names its state (as core/hosting/scope.py reads it).
 STATE_OF = {"profiles": ("school", "state"), "content/case-studies": ("location", "state")}
 LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*/)?([a-z0-9-]+)\.md(?:#[^)\s]*)?\)")
 REFS = re.compile(r"^(profiles|case_studies): \[([^\]]*)\]\n", re.MULTILINE)
@@ -214,12 +214,12 @@ def _hexes(css: str) -> set[str]:
 
 
 def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html):
-    from practice_commons.core.colors import brand_css
+    from practice_commons.core.hosting.colors import brand_css
 
     shipped = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     default = (shipped.get("extra", {}).get("host", {}) or {}).get("colors") or {}
     assert default, "the bundled mkdocs.yml sets no default colors to compare against"
-    new_css = fork.text("practice-commons/assets/brand.css")
+    new_css = fork.text("practice-commons/assets/theme/brand.css")
     # The default colors and every shade derived from them (unless the new ones share it).
     stale = _hexes(brand_css(default.get("primary"), default.get("accent"))) - _hexes(new_css)
     assert stale, "the default colors are the same as the new ones: nothing to check"
@@ -229,7 +229,7 @@ def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html
     # Our own stylesheets too (Material's carry its stock palette, which "custom" replaces).
     ours = {css.relative_to(fork.site).as_posix(): css.read_text(encoding="utf-8")
             for css in fork.site.glob("practice-commons/assets/*.css")}
-    assert "practice-commons/assets/brand.css" in ours
+    assert "practice-commons/assets/theme/brand.css" in ours
     for rel, text in {**ours, **texts}.items():
         low = text.casefold()
         # Word writes colors without the "#".
@@ -240,7 +240,7 @@ def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html
             continue  # a redirect stub, not a page
         assert page.body["data-md-color-primary"] == "custom", rel
         sheets = [link["href"] for link in page.head.select('link[rel="stylesheet"]')]
-        assert any(h.endswith("practice-commons/assets/brand.css") for h in sheets), rel
+        assert any(h.endswith("practice-commons/assets/theme/brand.css") for h in sheets), rel
 
 
 # State scope: the records from elsewhere are gone (the guide's step), and what is built

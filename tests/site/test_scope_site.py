@@ -7,7 +7,7 @@ import json
 
 import pytest
 import yaml
-from practice_commons.core.schema import vocabulary
+from practice_commons.core.rules.schema import vocabulary
 
 from tests.conftest import (
     BASE_CONFIG,

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort, PluginError
 from practice_commons.core import load_schema, vocabulary
-from practice_commons.core.formspec import SKIPPED
-from practice_commons.core.scaffold import iter_fields
+from practice_commons.core.contributing.formspec import SKIPPED
+from practice_commons.core.contributing.scaffold import iter_fields
 
 from tests.conftest import BASE_CONFIG, build, write_files
 

@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..core import load, synthetic
+from ..core import load
+from ..core.content import synthetic
 from .common import layout_for
 
 # Not copied into the benchmark's work folder: tooling, caches, outputs, the code itself

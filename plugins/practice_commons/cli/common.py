@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from ..core import Layout, support
+from ..core import Layout
+from ..core.hosting import support
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core import Validator, load, parse, slugify
-from ..core.collection import REFERENCE_FIELDS
-from ..core.scaffold import render_profile, write_new
-from ..core.sheetfile import read_rows
-from ..core.spreadsheet import (
+from ..core.content.collection import REFERENCE_FIELDS
+from ..core.contributing.scaffold import render_profile, write_new
+from ..core.contributing.sheetfile import read_rows
+from ..core.contributing.spreadsheet import (
     Mapping,
     MappingError,
     load_mapping,

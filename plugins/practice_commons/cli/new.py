@@ -4,7 +4,7 @@ Values come from flags; whatever required value is missing is asked for on
 standard input (vocabularies offered as numbered choices), unless ``--no-input``.
 Each answer is checked by the validator itself, so the prompts give the same
 messages as ``commons validate``. The body's sections hold guidance notes, so the
-file does not pass ``commons validate`` until they are written (core/completeness.py).
+file does not pass ``commons validate`` until they are written (core/rules/completeness.py).
 An existing file is never replaced.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..core import Validator, load, parse, slugify, vocabulary
-from ..core.issues import Issue
-from ..core.scaffold import default_values, render_profile, skeleton, write_new
+from ..core.rules.issues import Issue
+from ..core.contributing.scaffold import default_values, render_profile, skeleton, write_new
 from .common import find_root, layout_for
 
 VOCAB_FLAGS = {"sector": "sectors", "state": "states", "topic": "topics",

@@ -5,7 +5,7 @@ Uses the same rule and date as the site's "may be out of date" notice: the
 ``states``), then SOURCE_DATE_EPOCH, then today; flags override them.
 
 ``commons report --dependencies`` reports on the software instead (issue 18): each
-runtime dependency's installed version and latest release (core/dependencies.py).
+runtime dependency's installed version and latest release (core/hosting/dependencies.py).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from typing import Any
 
 import yaml
 
-from ..core import dependencies, load
-from ..core.freshness import DEFAULT_STALE_AFTER_DAYS, BuildDateError, build_date
-from ..core.hosting import state_problems
-from ..core.issues import errors
-from ..core.report import Report, build_report
-from ..core.schema import vocabulary
+from ..core.hosting import dependencies
+from ..core import load
+from ..core.hosting.freshness import DEFAULT_STALE_AFTER_DAYS, BuildDateError, build_date
+from ..core.hosting.states import state_problems
+from ..core.rules.issues import errors
+from ..core.hosting.report import Report, build_report
+from ..core.rules.schema import vocabulary
 from .common import find_root, layout_for
 
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..core import format_issues, load
-from ..core.filecheck import default_workers
-from ..core.issues import errors
+from ..core.content.filecheck import default_workers
+from ..core.rules.issues import errors
 from .common import find_root, layout_for
 from .watch import watch
 

@@ -6,14 +6,14 @@ so the model, validation and generators can move to another site engine.
 
 from __future__ import annotations
 
-from .collection import Collection
-from .frontmatter import Document, parse
-from .issues import Issue, format_issues
-from .loader import Layout, LoadResult, load
-from .slug import slugify
-from .model import CaseStudy, Page, Profile, Record, Template
-from .schema import KINDS, load_schema, schema_json, vocabulary
-from .validate import Validator
+from .content.collection import Collection
+from .content.frontmatter import Document, parse
+from .rules.issues import Issue, format_issues
+from .content.loader import Layout, LoadResult, load
+from .content.slug import slugify
+from .content.model import CaseStudy, Page, Profile, Record, Template
+from .rules.schema import KINDS, load_schema, schema_json, vocabulary
+from .rules.validate import Validator
 
 __all__ = [
     "CaseStudy", "Collection", "Document", "Issue", "KINDS", "Layout", "LoadResult", "Page",

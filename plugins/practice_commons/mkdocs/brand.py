@@ -1,7 +1,7 @@
 """The host's brand in a MkDocs build: name, home heading and intro, logo, favicon.
 
 Used by ``practice-commons/hosting``. What the settings mean and how they are checked
-is in ``core/host_settings.py`` and ``core/host_files.py``; here they meet the theme.
+is in ``core/hosting/host_settings.py`` and ``core/hosting/host_files.py``; here they meet the theme.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import host_files, host_settings
+from ..core.hosting import host_files, host_settings
 from . import shared
 
 

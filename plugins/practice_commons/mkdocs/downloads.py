@@ -23,12 +23,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..core import downloads as dl
-from ..core import host_settings
+from ..core.hosting import host_settings
 from ..core.downloads.form import fill_json, human_size, rating_sections
-from ..core.model import Template
+from ..core.content.model import Template
 from . import shared
 
-CSS = "practice-commons/assets/fill-in.css"
+CSS = "practice-commons/assets/fill-in/fill-in.css"
 
 
 class DownloadsConfig(base.Config):
@@ -130,7 +130,7 @@ class DownloadsPlugin(BasePlugin[DownloadsConfig]):
             parts = dl.sheet(record.sections)
             pc["fill"] = {"parts": parts, "ratings": rating_sections(parts),
                           "json": fill_json(record, parts, self.meta),
-                          "script": get_relative_url("practice-commons/assets/fill-in.js",
+                          "script": get_relative_url("practice-commons/assets/fill-in/fill-in.js",
                                                      page.url)}
         return context
 

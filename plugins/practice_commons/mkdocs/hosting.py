@@ -30,13 +30,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import colors, freshness, host_settings
-from ..core.hosting import state_problems
-from ..core.i18n import strings
-from ..core.schema import vocabulary
+from ..core.hosting import colors, freshness, host_settings
+from ..core.hosting.states import state_problems
+from ..core.hosting.i18n import strings
+from ..core.rules.schema import vocabulary
 from . import brand, shared, support
 
-BRAND_CSS = "practice-commons/assets/brand.css"
+BRAND_CSS = "practice-commons/assets/theme/brand.css"
 # Pages a lost visitor is offered on the 404 page, when the site has them.
 NOT_FOUND_LINKS = [("index.md", "home"), ("browse/index.md", "browse"),
                    ("profiles/index.md", "profiles"), ("case-studies/index.md", "case_studies"),

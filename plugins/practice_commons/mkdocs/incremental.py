@@ -36,8 +36,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.filecache import code_version
-from ..core.model import Record
+from ..core.content.filecache import code_version
+from ..core.content.model import Record
 from . import engine
 
 WRAPPER = "practice_commons/.kept-page.html"

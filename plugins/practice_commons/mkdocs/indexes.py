@@ -30,15 +30,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core import exports, feed, host_settings, index_pages, indexes, related, search
-from ..core.model import Record
-from ..core.pages import source_uri
+from ..core.outputs import exports, feed, index_pages, indexes, related, search
+from ..core.hosting import host_settings
+from ..core.content.model import Record
+from ..core.outputs.pages import source_uri
 from . import shared
 
 log = shared.log
 SEARCH_DIR = "practice-commons/search"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
-CSS = "practice-commons/assets/search.css"
+CSS = "practice-commons/assets/search/search.css"
 MATERIAL_SEARCH = ("search", "material/search")
 # Listing pages shown as cards of one kind (practice_commons/listing.html).
 LISTINGS = {"profiles/index.md": "profile", "case-studies/index.md": "case-study",

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from ..core.sanitize import ID_PREFIX
+from ..core.rules.sanitize import ID_PREFIX
 
 
 def prefix_anchors(page: Page) -> None:

@@ -18,11 +18,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core import pages, reference
-from ..core.model import Record
-from ..core.sanitize import ID_PREFIX, sanitize_html, text_only
-from ..core.schema import schema_json
-from ..core.support_panel import panel as support_panel
+from ..core.outputs import pages, reference
+from ..core.content.model import Record
+from ..core.rules.sanitize import ID_PREFIX, sanitize_html, text_only
+from ..core.rules.schema import schema_json
+from ..core.outputs.support_panel import panel as support_panel
 from . import navcache, serving, shared
 from .incremental import PageCache, shown_key
 from .page_parts import edit_uri, pages_in, prefix_anchors, toc_items
@@ -79,8 +79,8 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
         config.theme.dirs.append(str(templates))
         assets = Path(__file__).resolve().parent.parent / "assets"
         config.theme.dirs.append(str(assets))
-        for css in ("practice-commons/assets/practice-commons.css",
-                    "practice-commons/assets/catalogue.css"):
+        for css in ("practice-commons/assets/theme/practice-commons.css",
+                    "practice-commons/assets/theme/catalogue.css"):
             if css not in config.extra_css:
                 config.extra_css.append(css)
         # Validate everything now, so a broken file stops the build before any output.
@@ -264,7 +264,7 @@ class ProfilesPlugin(BasePlugin[ProfilesConfig]):
 
     def _sanitized(self, html: str, page: Page) -> str:
         # Bodies of contributed records: raw HTML and Markdown links pass an allowlist
-        # (core/sanitize.py); the table of contents is shown unescaped by the theme.
+        # (core/rules/sanitize.py); the table of contents is shown unescaped by the theme.
         for item in toc_items(page.toc):
             item.title = text_only(item.title)
             item.id = ID_PREFIX + item.id  # as the sanitiser prefixes the heading's own id

@@ -1,7 +1,7 @@
 """``practice-commons/safe-build``: atomic, reproducible, bounded builds.
 
 - Atomic: the site is built in a folder beside ``site_dir`` and swapped in only
-  when the build succeeded, strict mode included (core/atomic.py); a failed
+  when the build succeeded, strict mode included (core/outputs/atomic.py); a failed
   build leaves the previous site as it was. ``mkdocs serve`` builds into its own
   temporary folder and is left alone.
 - Reproducible: a page's date in ``sitemap.xml`` (and the gzip header of
@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..core import atomic, pages
+from ..core.outputs import atomic, pages
 from . import engine, shared
 
 log = get_plugin_logger("practice_commons.safe_build")
@@ -47,7 +47,7 @@ class SafeBuildConfig(base.Config):
     """The longest one page may take from Markdown to finished HTML; 0 means no limit.
 
     A normal profile takes a twentieth of a second; `commons validate` refuses the
-    shapes known to be slow (core/bodycheck.py), this stops the ones it does not know."""
+    shapes known to be slow (core/rules/bodycheck.py), this stops the ones it does not know."""
 
 
 _PLAIN_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}

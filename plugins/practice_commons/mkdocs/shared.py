@@ -16,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core import Collection, Layout, load
-from ..core.i18n import strings, vocabulary_in
-from ..core.issues import errors
-from ..core.schema import vocabulary
-from ..core.vocabulary import Vocabulary
+from ..core.hosting.i18n import strings, vocabulary_in
+from ..core.rules.issues import errors
+from ..core.rules.schema import vocabulary
+from ..core.rules.vocabulary import Vocabulary
 from .support import route_for
 
 log = get_plugin_logger("practice_commons")
@@ -65,7 +65,7 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
         raise PluginError(
             f"{len(bad)} problem(s) in {files} content file(s), listed above. "
             "Fix them (run `commons validate` to check) and build again; nothing was published.")
-    # Out-of-scope records were refused above (core/scope.py): none is left out silently.
+    # Out-of-scope records were refused above (core/hosting/scope.py): none is left out silently.
     collection = result.collection
     _cache.update(key=key, collection=collection, language=_language(config),
                   digests=result.digests)

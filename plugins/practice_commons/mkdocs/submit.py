@@ -1,6 +1,6 @@
 """``practice-commons/submit``: the "Submit a profile" page at ``/submit/``.
 
-The page's form is generated from the profile schema (``core/formspec.py``) and
+The page's form is generated from the profile schema (``core/contributing/formspec.py``) and
 checked in the browser by a port of the validator. With a GitHub repository
 configured, the finished file opens in GitHub's "create new file" page, which
 forks the repository and opens a pull request for the contributor; without one,
@@ -29,14 +29,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import formspec
-from ..core.pages import front_matter
-from ..core.scaffold import BODY_SECTIONS
-from ..core.slug import char_table
+from ..core.contributing import formspec
+from ..core.outputs.pages import front_matter
+from ..core.contributing.scaffold import BODY_SECTIONS
+from ..core.content.slug import char_table
 from . import shared
 
-# The transliteration table the form makes file names with (core/slug.py), beside its script.
-SLUG_TABLE = "practice-commons/assets/slug-chars.txt"
+# The transliteration table the form makes file names with (core/content/slug.py), beside its script.
+SLUG_TABLE = "practice-commons/assets/submit/slug-chars.txt"
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 GITHUB_URL = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 

@@ -1,7 +1,7 @@
 """The host's support route (``extra.host.support``) as this build resolves it.
 
 The repository behind ``issues: true`` is the submit plugin's ``repository``, else
-``repo_url``, else GitHub Actions' ``GITHUB_REPOSITORY`` (core/support.py), so a fork's
+``repo_url``, else GitHub Actions' ``GITHUB_REPOSITORY`` (core/hosting/support.py), so a fork's
 first deploy has a working route before anyone edits mkdocs.yml.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..core import support
+from ..core.hosting import support
 
 # The command MkDocs runs (the hosting plugin's on_startup says it): under `serve`, a route
 # that cannot work yet is a warning and a note in the panel, not a stop.

@@ -1,6 +1,6 @@
 """Downloadable versions of the toolkit templates: Word, Markdown, CSV and a bundle.
 
-Pure functions from a :class:`~practice_commons.core.model.Template` and the
+Pure functions from a :class:`~practice_commons.core.content.model.Template` and the
 site's settings (:class:`Meta`) to bytes; the MkDocs adapter
 (``mkdocs/downloads.py``) decides where the files go. Output depends only on
 those inputs, so :func:`cache_key` over them decides when a template must be
@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..model import Template
+from ..content.model import Template
 from .bundle import toolkit_bundle
 from .cache import DownloadCache
 from .csvfile import csv_bytes, csv_name, tables

@@ -1,6 +1,6 @@
 """Rules about a template's ``sections:`` that JSON Schema cannot express.
 
-Run by :class:`~practice_commons.core.validate.Validator` after a template has
+Run by :class:`~practice_commons.core.rules.validate.Validator` after a template has
 passed its schema, so every value has the right shape here. Each rule guards
 something the downloads and the fill-in form rely on: section ids become form
 field names, CSV file names and page anchors; ``ready_at`` drives the
@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..frontmatter import Document
-from ..issues import Issue
+from ..content.frontmatter import Document
+from ..rules.issues import Issue
 
 
 def check_template(doc: Document) -> list[Issue]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..csvsafe import safe_cell
+from ..outputs.csvsafe import safe_cell
 from .sheet import Section, Table
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .sheet import Checklist, Prompt, RatingScale, Section, Table
 
 if TYPE_CHECKING:
-    from ..model import Template
+    from ..content.model import Template
     from . import Meta
 
 # Strings fill-in.js shows or writes; every one comes from the i18n file.

@@ -15,7 +15,7 @@ from .sheet import Checklist, Prompt, RatingScale, Section, Table
 from .word import citation
 
 if TYPE_CHECKING:
-    from ..model import Template
+    from ..content.model import Template
     from . import Meta
 
 # Escaped with a backslash, which CommonMark accepts before any punctuation: text

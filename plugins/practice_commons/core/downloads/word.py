@@ -32,7 +32,7 @@ from .word_tables import BOX, add_rating, add_ruled, add_table, fits, keep_with_
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-    from ..model import Template
+    from ..content.model import Template
     from . import Meta
 
 DOC_DATE = dt.datetime(2020, 1, 1)  # fixed, so identical input gives identical bytes
