@@ -159,6 +159,10 @@ def check_page(context: Any, base: str, site: BuiltSite, kind: PageType, scheme:
         found = []
         for width, size in WIDTHS.items():
             page.set_viewport_size(size)
+            # What a visitor sees at this width, not the drawer mid-way through the theme's
+            # transition into it (colors are checked once the layout has settled).
+            page.wait_for_function(
+                "() => document.getAnimations().every((a) => a.playState !== 'running')")
             found += axe_violations(page, f"{kind.name} /{rel} [{scheme}, {width} px]")
         return found
     finally:

@@ -202,7 +202,7 @@ def test_one_search_for_the_site_and_a_header_box_on_every_page(site):
     browse = site.html("browse/")
     cfg = json.loads(browse.select_one(".pc-search__config").string)
     assert cfg["total"] == len(PUBLISHED) and cfg["root"] == "practice-commons/search"
-    assert browse.select('script[src$="practice-commons/assets/search/search.js"]')
+    assert browse.select('script[src$="practice-commons/assets/search-ui/search.js"]')
     assert browse.select_one("[data-search-results]") is not None
     listed = [li["data-pc-key"] for li in browse.select("[data-search-results] [data-pc-key]")]
     assert sorted(listed) == sorted(PUBLISHED)  # the first page of everything, before a search

@@ -228,7 +228,7 @@ def test_no_default_color_remains_and_the_new_ones_are_applied(fork, texts, html
     assert not stale & _hexes(new_css)
     # Our own stylesheets too (Material's carry its stock palette, which "custom" replaces).
     ours = {css.relative_to(fork.site).as_posix(): css.read_text(encoding="utf-8")
-            for css in fork.site.glob("practice-commons/assets/*.css")}
+            for css in fork.site.glob("practice-commons/assets/**/*.css")}
     assert "practice-commons/assets/theme/brand.css" in ours
     for rel, text in {**ours, **texts}.items():
         low = text.casefold()

@@ -28,7 +28,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 SEARCH_DIR = "practice-commons/search/"
-OUR_FILES = (SEARCH_DIR, "practice-commons/assets/search/search.js")
+OUR_FILES = (SEARCH_DIR, "practice-commons/assets/search-ui/search.js")
 PAGEFIND_DIR = "pagefind/"
 SHOWN = 10  # results on screen after a first query (search.js PAGE)
 

@@ -39,7 +39,7 @@ from . import shared
 log = shared.log
 SEARCH_DIR = "practice-commons/search"
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
-CSS = "practice-commons/assets/search/search.css"
+CSS = "practice-commons/assets/search-ui/search.css"
 MATERIAL_SEARCH = ("search", "material/search")
 # Listing pages shown as cards of one kind (practice_commons/listing.html).
 LISTINGS = {"profiles/index.md": "profile", "case-studies/index.md": "case-study",
