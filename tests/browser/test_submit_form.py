@@ -14,8 +14,8 @@ import yaml
 from practice_commons.cli import main
 from practice_commons.core.contributing.formspec import build as form_fields
 from practice_commons.core.contributing.formspec import required_answers
-from practice_commons.core.hosting.i18n import strings
 from practice_commons.core.contributing.scaffold import BODY_SECTIONS, render_profile
+from practice_commons.core.hosting.i18n import strings
 
 from tests.conftest import BASE_CONFIG, build, serve_dir, write_files
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 from practice_commons.core import Validator, load_schema, vocabulary
-from practice_commons.core.rules import formats, messages
 from practice_commons.core.content.frontmatter import Document
 from practice_commons.core.contributing.scaffold import BODY_SECTIONS, FLOW_MAX, render_profile
+from practice_commons.core.rules import formats, messages
 
 from tests.conftest import REPO, VALID_PROFILE
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from practice_commons.core import Layout, load
-from practice_commons.core.content import synthetic
-from practice_commons.core.rules import fastcheck
-from practice_commons.core.content import filecheck
+from practice_commons.core.content import filecheck, synthetic
 from practice_commons.core.content.filecache import FileCache, user_cache_dir
+from practice_commons.core.rules import fastcheck
 from practice_commons.core.rules.validate import type_of
 
 TODAY = dt.date(2029, 6, 1)

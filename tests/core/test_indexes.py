@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import textwrap
 
-from practice_commons.core.outputs import indexes, related
 from practice_commons.core.content.collection import Collection
 from practice_commons.core.content.model import Profile, Resource, School
+from practice_commons.core.outputs import indexes, related
 from practice_commons.core.rules.schema import vocabulary
 
 

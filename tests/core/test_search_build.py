@@ -11,13 +11,13 @@ import json
 
 import pytest
 from lunr import lunr
-from practice_commons.core.outputs import indexes, search
 from practice_commons.core.hosting.i18n import strings
-from practice_commons.core.rules.schema import vocabulary
+from practice_commons.core.outputs import indexes, search
 from practice_commons.core.outputs.search import postings
 from practice_commons.core.outputs.search.concepts import grade_phrases
 from practice_commons.core.outputs.search.documents import FIELDS
 from practice_commons.core.outputs.search.text import phrase_key, plain_text, words
+from practice_commons.core.rules.schema import vocabulary
 
 from tests.core.test_indexes import SAMPLE
 

@@ -9,11 +9,11 @@ import pytest
 import yaml
 from practice_commons.cli import main
 from practice_commons.core import parse
-from practice_commons.core.hosting.i18n import strings
 from practice_commons.core.content.records import profile as profile_record
-from practice_commons.core.rules.schema import vocabulary
+from practice_commons.core.hosting.i18n import strings
 from practice_commons.core.hosting.support import check_setting, host_route, repository_of
 from practice_commons.core.outputs.support_panel import _dialable, panel
+from practice_commons.core.rules.schema import vocabulary
 
 from tests.conftest import VALID_PROFILE, write_files
 

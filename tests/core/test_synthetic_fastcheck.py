@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from practice_commons.core import Validator, parse
-from practice_commons.core.content import synthetic
-from practice_commons.core.content import yaml_values
+from practice_commons.core.content import synthetic, yaml_values
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2029, 6, 1)  # after every bundled date, before the mutations' 2030

@@ -3,8 +3,6 @@ toolkit wrote them, and the site's own aids kept apart and labelled (issue 15)."
 
 from __future__ import annotations
 
-
-
 from docx import Document
 
 SA = "templates/self-assessment"

@@ -18,9 +18,9 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
+from practice_commons.mkdocs.engine import root_logger
 
 from tests.conftest import BASE_CONFIG, VALID_PROFILE, build, write_files
-from practice_commons.mkdocs.engine import root_logger
 
 SERVE_URL = "http://127.0.0.1:8000/commons/"
 NAMES = ["family-literacy-nights", "reading-buddies", "math-circles"]

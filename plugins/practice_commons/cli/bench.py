@@ -26,8 +26,15 @@ from typing import Any
 
 from . import bench_browser
 from .bench_edit import edit_to_visible
-from .bench_site import (BenchError, gz_size, prepare, search_sizes, timed_build, tree_bytes,
-                         validate_rate)
+from .bench_site import (
+    BenchError,
+    gz_size,
+    prepare,
+    search_sizes,
+    timed_build,
+    tree_bytes,
+    validate_rate,
+)
 from .bench_table import growth, table
 from .common import find_root, layout_for
 

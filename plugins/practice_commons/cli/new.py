@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..core import Validator, load, parse, slugify, vocabulary
-from ..core.rules.issues import Issue
 from ..core.contributing.scaffold import default_values, render_profile, skeleton, write_new
+from ..core.rules.issues import Issue
 from .common import find_root, layout_for
 
 VOCAB_FLAGS = {"sector": "sectors", "state": "states", "topic": "topics",

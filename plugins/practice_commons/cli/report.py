@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
-from ..core.hosting import dependencies
 from ..core import load
+from ..core.hosting import dependencies
 from ..core.hosting.freshness import DEFAULT_STALE_AFTER_DAYS, BuildDateError, build_date
+from ..core.hosting.report import Report, build_report
 from ..core.hosting.states import state_problems
 from ..core.rules.issues import errors
-from ..core.hosting.report import Report, build_report
 from ..core.rules.schema import vocabulary
 from .common import find_root, layout_for
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from .content.collection import Collection
 from .content.frontmatter import Document, parse
-from .rules.issues import Issue, format_issues
 from .content.loader import Layout, LoadResult, load
-from .content.slug import slugify
 from .content.model import CaseStudy, Page, Profile, Record, Template
+from .content.slug import slugify
+from .rules.issues import Issue, format_issues
 from .rules.schema import KINDS, load_schema, schema_json, vocabulary
 from .rules.validate import Validator
 

@@ -16,7 +16,6 @@ from ..core.hosting import host_files, host_settings
 from . import shared
 
 
-
 def check(config: MkDocsConfig) -> tuple[list[host_files.HostFile], list[str]]:
     """The host's image files, and every problem with the name and the brand settings."""
     host = config.extra.get("host")

@@ -23,9 +23,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..core import downloads as dl
-from ..core.hosting import host_settings
-from ..core.downloads.form import fill_json, human_size, rating_sections
 from ..core.content.model import Template
+from ..core.downloads.form import fill_json, human_size, rating_sections
+from ..core.hosting import host_settings
 from . import shared
 
 CSS = "practice-commons/assets/fill-in/fill-in.css"

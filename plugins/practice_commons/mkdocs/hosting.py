@@ -31,8 +31,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.hosting import colors, freshness, host_settings
-from ..core.hosting.states import state_problems
 from ..core.hosting.i18n import strings
+from ..core.hosting.states import state_problems
 from ..core.rules.schema import vocabulary
 from . import brand, shared, support
 

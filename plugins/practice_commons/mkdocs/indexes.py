@@ -30,9 +30,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.outputs import exports, feed, index_pages, indexes, related, search
-from ..core.hosting import host_settings
 from ..core.content.model import Record
+from ..core.hosting import host_settings
+from ..core.outputs import exports, feed, index_pages, indexes, related, search
 from ..core.outputs.pages import source_uri
 from . import shared
 

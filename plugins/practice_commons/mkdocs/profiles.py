@@ -18,11 +18,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..core.outputs import pages, reference
 from ..core.content.model import Record
+from ..core.outputs import pages, reference
+from ..core.outputs.support_panel import panel as support_panel
 from ..core.rules.sanitize import ID_PREFIX, sanitize_html, text_only
 from ..core.rules.schema import schema_json
-from ..core.outputs.support_panel import panel as support_panel
 from . import navcache, serving, shared
 from .incremental import PageCache, shown_key
 from .page_parts import edit_uri, pages_in, prefix_anchors, toc_items

@@ -19,7 +19,6 @@ import re
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
-
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,10 +28,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core.contributing import formspec
-from ..core.outputs.pages import front_matter
-from ..core.contributing.scaffold import BODY_SECTIONS
 from ..core.content.slug import char_table
+from ..core.contributing import formspec
+from ..core.contributing.scaffold import BODY_SECTIONS
+from ..core.outputs.pages import front_matter
 from . import shared
 
 # The transliteration table the form makes file names with (core/content/slug.py), beside its script.

@@ -23,8 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .frontmatter import Document
 from ..rules.issues import Issue
+from .frontmatter import Document
 
 FORMAT = 1
 # An entry: marshal's bytes of (data, lines, body offset, body_line, has_front_matter,

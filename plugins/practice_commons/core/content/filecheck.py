@@ -16,11 +16,11 @@ from multiprocessing import get_context
 
 from ..rules.bodycheck import body_issues
 from ..rules.completeness import profile_issues
-from .filecache import Entry, FileCache, pack, unpack
-from .frontmatter import Document, parse
 from ..rules.issues import Issue
 from ..rules.sanitize import hidden_character_issues
 from ..rules.validate import Validator
+from .filecache import Entry, FileCache, pack, unpack
+from .frontmatter import Document, parse
 
 KINDS = ("profile", "case-study", "template", "page")
 # Below this many files to check, starting processes costs more than it saves.

@@ -15,13 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import records
+from ..hosting.publishing import HostRoute, host_issues, route_issues
 from ..rules.attachments import attachment_issues
+from ..rules.issues import Issue, errors
+from ..rules.vocabulary import Term, suggest
+from . import records
 from .collection import REFERENCE_FIELDS, Collection
 from .filecache import FileCache, user_cache_dir
 from .filecheck import Checker, Job, check_all
 from .frontmatter import Document
-from ..rules.issues import Issue, errors
 from .model import Profile, Record
 from .names import (
     KIND_NAMES,
@@ -30,9 +32,7 @@ from .names import (
     duplicate_title_issues,
     name_issues,
 )
-from ..hosting.publishing import HostRoute, host_issues, route_issues
 from .slug import slugify
-from ..rules.vocabulary import Term, suggest
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index"})

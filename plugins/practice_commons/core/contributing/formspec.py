@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..rules import formats, messages
 from ..content.collection import Collection
-from .scaffold import BODY_SECTIONS, FLOW_MAX
-from ..rules.schema import load_schema, resolve_ref, vocabulary
 from ..hosting.scope import narrowed_schema
+from ..rules import formats, messages
+from ..rules.schema import load_schema, resolve_ref, vocabulary
 from ..rules.vocabulary import Vocabulary
+from .scaffold import BODY_SECTIONS, FLOW_MAX
 
 # Fields the form leaves out, and why: an attached file needs the profile in its own
 # folder with the file beside it, which a single generated file cannot provide; the

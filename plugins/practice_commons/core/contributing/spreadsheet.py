@@ -31,8 +31,8 @@ from typing import Any
 
 import yaml
 
-from .scaffold import BODY_SECTIONS, iter_fields
 from ..rules.schema import load_schema, resolve_ref, vocabulary
+from .scaffold import BODY_SECTIONS, iter_fields
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 

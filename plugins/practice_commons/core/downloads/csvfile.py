@@ -14,7 +14,6 @@ from ..outputs.csvsafe import safe_cell
 from .sheet import Section, Table
 
 
-
 def csv_name(slug: str, table: Table) -> str:
     return f"{slug}-{table.id}.csv"
 

@@ -16,8 +16,8 @@ import difflib
 import re
 from typing import Any
 
-from .colors import ColorError, parse
 from ..outputs.markdown import md_text
+from .colors import ColorError, parse
 from .support import ROUTE_KEYS
 from .support import check_setting as check_support
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..content.frontmatter import Document
-from ..rules.issues import Issue
 from ..content.model import PUBLISHED_STATUSES
+from ..rules.issues import Issue
 from ..rules.schema import vocabulary
 from .scope import scope_issue
 from .support import HostRoute, own_channels, route_issues, support_issue

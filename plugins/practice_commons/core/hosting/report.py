@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.collection import Collection
+from ..content.model import Profile
 from .freshness import Staleness, needing_review
 from .states import only_states
-from ..content.model import Profile
 
 
 @dataclass

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..content.frontmatter import Document
-from ..rules.issues import Issue
 from ..content.model import PUBLISHED_STATUSES
+from ..rules.issues import Issue
 
 # A profile's own channels, in the order the page lists them.
 CHANNELS = ("email", "form", "url", "phone")

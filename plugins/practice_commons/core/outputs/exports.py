@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .csvsafe import safe_cell
 from ..content.model import Profile, Record
+from .csvsafe import safe_cell
 from .reference import rows
 
 FORMAT_VERSION = 1

@@ -11,9 +11,9 @@ import html
 
 import yaml
 
-from .markdown import md_text
 from ..content.model import Record
 from ..rules.vocabulary import Vocabulary
+from .markdown import md_text
 
 # libyaml's emitter writes the same text ten times faster: at 1,000 profiles the Python
 # one took about a second of every build (commons bench).

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..hosting.i18n import strings as i18n_strings
-from .markdown import md_cell
+from ..hosting.scope import narrowed_schema
 from ..rules.messages import fill
 from ..rules.schema import load_schema, resolve_ref
-from ..hosting.scope import narrowed_schema
+from .markdown import md_cell
 
 FOLDERS = {"profile": "profiles/<slug>.md", "case-study": "content/case-studies/<slug>.md",
            "template": "content/templates/<slug>.md"}

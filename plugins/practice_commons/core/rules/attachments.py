@@ -12,8 +12,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path, PurePosixPath
 
-from .issues import Issue
 from ..content.model import Profile
+from .issues import Issue
 
 # No .html, .svg or .js: served from the site's own address they could run script.
 ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".pptx", ".csv", ".txt", ".png", ".jpg", ".jpeg",

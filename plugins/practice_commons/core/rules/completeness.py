@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from ..content.frontmatter import Document
-from .issues import Issue
 from ..contributing.scaffold import BODY_SECTIONS
+from .issues import Issue
 
 # A level-two ATX heading, as the profile page and the form write them.
 _HEADING = re.compile(r"^ {0,3}##[ \t]+(.+?)[ \t]*#*[ \t]*$")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..hosting.i18n import I18N_DIR
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

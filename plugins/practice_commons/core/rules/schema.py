@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from . import formats, schema_text
 from ..hosting.i18n import vocabulary_in
 from ..hosting.scope import narrowed_schema
+from . import formats, schema_text
 from .vocabulary import Vocabulary
 
 SCHEMA_DIR = Path(__file__).parent / "schema"

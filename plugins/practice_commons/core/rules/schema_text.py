@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..hosting.i18n import I18N_DIR
+
 TEXT_KEYS = ("title", "description")
 
 

@@ -18,11 +18,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..content.frontmatter import Document, Path_, dotted
 from . import formats
 from .fastcheck import compile_schema
-from ..content.frontmatter import Document, Path_, dotted
 from .issues import Issue
-from .messages import Messages, shown as _shown, type_of
+from .messages import Messages, type_of
+from .messages import shown as _shown
 from .schema import load_schema, resolve_ref, vocabulary
 
 __all__ = ["Validator", "describe", "type_of"]

@@ -19,9 +19,9 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..indexes import SEARCH_FACETS
 from ...content.model import Record
 from ...rules.vocabulary import Vocabulary
+from ..indexes import SEARCH_FACETS
 from .concepts import concepts
 from .documents import SearchDoc, build_docs
 from .postings import chunks, facet_postings, weights

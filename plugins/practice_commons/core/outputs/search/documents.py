@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..indexes import KINDS, SEARCH_FACETS, title_key
 from ...content.model import Profile, Record
 from ...rules.vocabulary import Vocabulary
+from ..indexes import KINDS, SEARCH_FACETS, title_key
 from .text import MAX_TEXT, plain_text
 
 ORDER = (*KINDS, "page")
