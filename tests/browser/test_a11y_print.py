@@ -23,7 +23,8 @@ STATE = """(chrome) => {
     chrome: chrome.filter(shown),
     article: shown('article.md-content__inner'),
     headerlinks: shown('article .headerlink'),
-    link: link && {href: link.href, after: getComputedStyle(link, '::after').content},
+    link: link && {href: link.getAttribute('data-print-address') || link.href,
+                   after: getComputedStyle(link, '::after').content},
     background: body.backgroundColor, color: body.color,
   };
 }"""
@@ -54,6 +55,8 @@ def test_pages_print_without_chrome_and_with_link_addresses(
         context.close()
     assert state["chrome"] == [], f"/{rel} prints {state['chrome']}"
     assert state["article"] and not state["headerlinks"]
+    # The address printed: the link's own, or the shorter one it names for paper (an issue
+    # form's page rather than its prefilled request).
     assert state["link"]["after"] == f'" ({state["link"]["href"]})"'
     assert state["link"]["href"].startswith(("http://", "https://"))
     # Printed in the dark scheme too, it is dark text on white paper.
