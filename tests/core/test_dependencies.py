@@ -58,7 +58,7 @@ def index() -> Iterator[str]:
 
 
 RUNTIME = {"mkdocs", "mkdocs-material", "pyyaml", "jinja2", "lunr", "python-docx", "openpyxl",
-           "nh3"}
+           "nh3", "python-slugify"}
 
 
 def test_the_runtime_requirements_come_from_the_installed_metadata():
