@@ -67,7 +67,7 @@ def collection_for(config: MkDocsConfig, profiles_dir: str = "profiles") -> Coll
             "Fix them (run `commons validate` to check) and build again; nothing was published.")
     # Out-of-scope records were refused above (core/hosting/scope.py): none is left out silently.
     collection = result.collection
-    _cache.update(key=key, collection=collection, language=_language(config),
+    _cache.update(key=key, collection=collection, language=language(config),
                   digests=result.digests)
     return collection
 
@@ -89,14 +89,14 @@ def published_states(config: MkDocsConfig) -> list[str]:
 
 def ui_strings(config: MkDocsConfig) -> dict[str, str]:
     """Our interface strings in the theme's language."""
-    return strings(_language(config))
+    return strings(language(config))
 
 
 def vocab(config: MkDocsConfig | None = None) -> Vocabulary:
     """The vocabulary with labels in the site's language (that of ``config``, else of the
     build whose collection was loaded last), so every plugin shows the same labels."""
-    language = _language(config) if config is not None else _cache.get("language") or "en"
-    return _vocab_in(language)
+    lang = language(config) if config is not None else _cache.get("language") or "en"
+    return _vocab_in(lang)
 
 
 @cache
@@ -108,5 +108,3 @@ def language(config: MkDocsConfig) -> str:
     """The site's language: Material's ``theme.language``."""
     return str(config.theme.get("language") or "en")
 
-
-_language = language
