@@ -50,7 +50,7 @@ def test_the_schema_files_hold_rules_and_the_catalogue_their_words():
     for kind in KINDS:
         raw = _raw(f"{kind}.schema.yaml")
         missing = [key for key, node in schema_text.nodes(raw)
-                   if key and "properties" in _parent_props(raw, key)
+                   if _is_field(key)
                    and schema_text.text_key(key, "description") not in table[kind]]
         assert missing == [], f"fields of {kind} without a description in en.schema.yaml"
         known = {k for k, _n in schema_text.nodes(raw)}
@@ -59,9 +59,9 @@ def test_the_schema_files_hold_rules_and_the_catalogue_their_words():
         assert stale == [], f"en.schema.yaml describes fields {kind} does not have"
 
 
-def _parent_props(raw: dict, key: str) -> dict:
-    """``{"properties": …}`` when ``key`` names a property (not an items or oneOf node)."""
-    return {"properties": True} if not key.endswith("]") and not key.startswith("#") else {}
+def _is_field(key: str) -> bool:
+    """``key`` names a field (not the schema itself, a list's items or a shared definition)."""
+    return bool(key) and not key.endswith("]") and not key.startswith("#")
 
 
 @pytest.mark.parametrize("lang", OTHERS)
